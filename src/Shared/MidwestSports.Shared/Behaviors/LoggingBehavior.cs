@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace MidwestSports.Shared.Behaviors;
+
+/// <summary>Logs each request with its module name, so every event a handler logs carries "Module" too.</summary>
+public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken)
+    {
+        var module = ModuleNames.Of(typeof(TMessage));
+        var requestName = typeof(TMessage).Name;
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Module"] = module });
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            LogHandled(logger, module, requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(logger, module, requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Module} handled {Request} in {ElapsedMs:0.0} ms")]
+    private static partial void LogHandled(ILogger logger, string module, string request, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Module} failed {Request} after {ElapsedMs:0.0} ms: {Failure}")]
+    private static partial void LogFailed(ILogger logger, string module, string request, double elapsedMs, string failure);
+}
+
+/// <summary>Module names come from namespaces: MidwestSports.&lt;Module&gt;[.Contracts].…</summary>
+public static class ModuleNames
+{
+    public static string Of(Type type)
+    {
+        var parts = (type.Namespace ?? string.Empty).Split('.');
+        return parts.Length > 1 && parts[0] == "MidwestSports" ? parts[1] : "Host";
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Shared.Messaging;
+
+namespace MidwestSports.Shared.Persistence;
+
+/// <summary>The facts the home page shows about one module's schema.</summary>
+public sealed record ModuleStatus(
+    string Module,
+    string Schema,
+    IReadOnlyList<string> AppliedMigrations,
+    IReadOnlyList<string> PendingMigrations,
+    long OutboxBacklog,
+    string? Error)
+{
+    public bool IsMigrated => Error is null && PendingMigrations.Count == 0 && AppliedMigrations.Count > 0;
+}
+
+/// <summary>Migrates one module's schema and reports its state.</summary>
+public interface IModuleDatabase
+{
+    string Module { get; }
+
+    string Schema { get; }
+
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    Task<ModuleStatus> StatusAsync(CancellationToken cancellationToken);
+}
+
+public sealed record ModuleRegistration<TContext>(string Module, string Schema)
+    where TContext : ModuleDbContext;
+
+internal sealed class ModuleDatabase<TContext>(TContext db, ModuleRegistration<TContext> registration, IEnumerable<IOutboxProcessor> processors)
+    : IModuleDatabase
+    where TContext : ModuleDbContext
+{
+    public string Module => registration.Module;
+
+    public string Schema => registration.Schema;
+
+    public Task MigrateAsync(CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+
+    public async Task<ModuleStatus> StatusAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var backlog = pending.Count == 0
+                ? await processors.Single(p => p.ContextType == typeof(TContext)).BacklogAsync(cancellationToken)
+                : 0;
+            return new ModuleStatus(Module, Schema, applied, pending, backlog, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ModuleStatus(Module, Schema, [], [], 0, ex.Message);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Shared.Messaging;
+using Npgsql;
+
+namespace MidwestSports.Shared.Persistence;
+
+public static class PersistenceRegistration
+{
+    /// <summary>The one place that says how a module's context talks to PostgreSQL; design-time factories use it too.</summary>
+    public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder builder, NpgsqlDataSource dataSource, string schema) =>
+        builder
+            .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
+
+    public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder builder, string connectionString, string schema) =>
+        builder
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Services every module relies on: time, the outbox dispatcher and relay. Called once by the Host.</summary>
+    public static IServiceCollection AddSharedKernel(this IServiceCollection services, NpgsqlDataSource dataSource)
+    {
+        services.AddSingleton(dataSource);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxInterceptor>();
+        services.AddHostedService<OutboxRelay>();
+        return services;
+    }
+
+    /// <summary>Registers a module's DbContext with its schema, its outbox processor and its migration/status reader.</summary>
+    public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string schema)
+        where TContext : ModuleDbContext
+    {
+        services.AddSingleton(new ModuleRegistration<TContext>(module, schema));
+        services.AddDbContext<TContext>((sp, options) => options
+            .UseModulePostgres(sp.GetRequiredService<NpgsqlDataSource>(), schema)
+            .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>()));
+        services.AddScoped<IOutboxProcessor, OutboxProcessor<TContext>>();
+        services.AddScoped<IModuleDatabase, ModuleDatabase<TContext>>();
+        services.AddValidatorsFromAssembly(typeof(TContext).Assembly, includeInternalTypes: true);
+        return services;
+    }
+}
