@@ -38,7 +38,22 @@ internal sealed class ModuleDatabase<TContext>(TContext db, ModuleRegistration<T
 
     public string Schema => registration.Schema;
 
-    public Task MigrateAsync(CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        // EF probes the history table before creating it and logs that probe's failure as an error on every
+        // fresh database; creating it first (the same DDL EF would run) keeps startup logs free of false alarms.
+#pragma warning disable EF1002 // the schema is the module's constant
+        await db.Database.ExecuteSqlRawAsync(
+            $"""
+            CREATE SCHEMA IF NOT EXISTS "{Schema}";
+            CREATE TABLE IF NOT EXISTS "{Schema}".__ef_migrations_history (
+                migration_id character varying(150) NOT NULL PRIMARY KEY,
+                product_version character varying(32) NOT NULL);
+            """,
+            cancellationToken);
+#pragma warning restore EF1002
+        await db.Database.MigrateAsync(cancellationToken);
+    }
 
     public async Task<ModuleStatus> StatusAsync(CancellationToken cancellationToken)
     {

@@ -9,15 +9,23 @@ namespace MidwestSports.Shared.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>The one place that says how a module's context talks to PostgreSQL; design-time factories use it too.</summary>
-    public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder builder, NpgsqlDataSource dataSource, string schema) =>
+    public static TBuilder UseModulePostgres<TBuilder>(this TBuilder builder, NpgsqlDataSource dataSource, string schema)
+        where TBuilder : DbContextOptionsBuilder
+    {
         builder
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
             .UseSnakeCaseNamingConvention();
+        return builder;
+    }
 
-    public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder builder, string connectionString, string schema) =>
+    public static TBuilder UseModulePostgres<TBuilder>(this TBuilder builder, string connectionString, string schema)
+        where TBuilder : DbContextOptionsBuilder
+    {
         builder
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
             .UseSnakeCaseNamingConvention();
+        return builder;
+    }
 
     /// <summary>Services every module relies on: time, the outbox dispatcher and relay. Called once by the Host.</summary>
     public static IServiceCollection AddSharedKernel(this IServiceCollection services, NpgsqlDataSource dataSource)

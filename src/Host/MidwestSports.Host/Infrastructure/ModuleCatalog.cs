@@ -1,0 +1,19 @@
+using MidwestSports.Leagues;
+using MidwestSports.Shared.Modules;
+using MidwestSports.Sponsors;
+using MidwestSports.Teams;
+using MidwestSports.Trivia;
+
+namespace MidwestSports.Host.Infrastructure;
+
+/// <summary>The modules this Host composes, in the order they register.</summary>
+internal static class ModuleCatalog
+{
+    public static IReadOnlyList<IModule> All { get; } =
+    [
+        new LeaguesModule(),
+        new SponsorsModule(),
+        new TeamsModule(),
+        new TriviaModule(),
+    ];
+}

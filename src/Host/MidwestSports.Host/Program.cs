@@ -1,0 +1,144 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Mediator;
+using MidwestSports.Host.Components;
+using MidwestSports.Host.Infrastructure;
+using MidwestSports.Shared.Behaviors;
+using MidwestSports.Shared.Messaging;
+using MidwestSports.Shared.Persistence;
+using MudBlazor.Services;
+using Npgsql;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+var builder = WebApplication.CreateBuilder(args);
+var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
+
+// The connection string is checked before anything else uses it: a bad one ends the process with one line.
+var connectionString = builder.Configuration.GetConnectionString("Postgres");
+if (!StartupChecks.TryBuildDataSource(connectionString, out var dataSource, out var problem))
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 2;
+}
+
+builder.Host.UseSerilog((context, services, logger) =>
+{
+    logger.ReadFrom.Configuration(context.Configuration)
+        .Enrich.FromLogContext()
+        .Enrich.With<ModuleEnricher>();
+    if (context.Configuration.GetValue<bool>("Logging:Json"))
+    {
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+    }
+    else
+    {
+        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Module}: {Message:lj}{NewLine}{Exception}");
+    }
+});
+
+builder.Services.AddSharedKernel(dataSource);
+builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+foreach (var module in ModuleCatalog.All)
+{
+    module.Register(builder.Services, builder.Configuration);
+}
+
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies =
+    [
+        typeof(MidwestSports.Leagues.LeaguesModule),
+        typeof(MidwestSports.Leagues.Contracts.CityDto),
+        typeof(MidwestSports.Teams.TeamsModule),
+        typeof(MidwestSports.Sponsors.SponsorsModule),
+        typeof(MidwestSports.Trivia.TriviaModule),
+    ];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+});
+
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
+builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+builder.Services.AddOpenApi();
+
+builder.Services.AddHangfire(configuration => configuration
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UsePostgreSqlStorage(
+        options => options.UseNpgsqlConnection(connectionString),
+        new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+if (builder.Configuration.GetValue("Hangfire:Enabled", true) && command == "run")
+{
+    builder.Services.AddHangfireServer(options => options.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 2));
+}
+
+builder.Services.AddSingleton<RecurringJobRunner>();
+builder.Services.AddScoped<OutboxCleanup>();
+builder.Services.AddScoped<ModuleSender>();
+builder.Services.AddSingleton<ModuleStatusReader>();
+
+builder.Services.AddHealthChecks()
+    .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+    .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+if (!await StartupChecks.CanConnectAsync(dataSource))
+{
+    return 2;
+}
+
+if (command == "migrate" || app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    await DatabaseMigrator.MigrateAsync(app.Services);
+    RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+}
+
+if (command == "migrate")
+{
+    Log.Information("Migrations applied; exiting");
+    return 0;
+}
+
+if (command != "run")
+{
+    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate.");
+    return 2;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSerilogRequestLogging();
+app.UseAntiforgery();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
+app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Midwest Sports jobs" });
+
+foreach (var module in ModuleCatalog.All)
+{
+    module.MapEndpoints(app);
+}
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point; public so the test host can start it.</summary>
+public partial class Program;

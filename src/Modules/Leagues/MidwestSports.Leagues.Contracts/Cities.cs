@@ -1,0 +1,20 @@
+using Mediator;
+using MidwestSports.Shared.Contracts;
+
+namespace MidwestSports.Leagues.Contracts;
+
+public sealed record CityDto(Guid Id, string Name, string State, string TimeZone, long Version);
+
+public sealed record ListCities : IQuery<IReadOnlyList<CityDto>>;
+
+public sealed record GetCity(Guid CityId) : IQuery<CityDto>;
+
+public sealed record CreateCity(string Name, string State, string TimeZone) : ICommand<CityDto>;
+
+public sealed record UpdateCity(Guid CityId, string Name, string State, string TimeZone) : ICommand<CityDto>;
+
+/// <summary>
+/// A city was created or changed. <see cref="Version"/> grows with every change, so a replica applies an
+/// event only when it is newer than what it holds: a late, older delivery changes nothing.
+/// </summary>
+public sealed record CityChanged(Guid EventId, Guid CityId, string Name, string State, string TimeZone, long Version) : IIntegrationEvent;

@@ -1,0 +1,41 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Errors;
+
+namespace MidwestSports.Leagues.Features;
+
+internal sealed class ListCitiesHandler(LeaguesDbContext db) : IQueryHandler<ListCities, IReadOnlyList<CityDto>>
+{
+    public async ValueTask<IReadOnlyList<CityDto>> Handle(ListCities query, CancellationToken cancellationToken) =>
+        await db.Cities.AsNoTracking()
+            .OrderBy(c => c.Name)
+            .Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Version))
+            .ToListAsync(cancellationToken);
+}
+
+internal sealed class GetCityHandler(LeaguesDbContext db) : IQueryHandler<GetCity, CityDto>
+{
+    public async ValueTask<CityDto> Handle(GetCity query, CancellationToken cancellationToken) =>
+        await db.Cities.AsNoTracking()
+            .Where(c => c.Id == query.CityId)
+            .Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Version))
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("City", query.CityId);
+}
+
+internal static class CityQueryEndpoints
+{
+    public static void Map(IEndpointRouteBuilder cities)
+    {
+        cities.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListCities(), ct)))
+            .WithName("ListCities");
+        cities.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetCity(id), ct)))
+            .WithName("GetCity")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

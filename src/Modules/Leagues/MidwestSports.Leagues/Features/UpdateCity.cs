@@ -1,0 +1,48 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Errors;
+
+namespace MidwestSports.Leagues.Features;
+
+internal sealed class UpdateCityValidator : AbstractValidator<UpdateCity>
+{
+    public UpdateCityValidator() => CityRules.NameStateTimeZone(this, x => x.Name, x => x.State, x => x.TimeZone);
+}
+
+internal sealed class UpdateCityHandler(LeaguesDbContext db, TimeProvider time) : ICommandHandler<UpdateCity, CityDto>
+{
+    public async ValueTask<CityDto> Handle(UpdateCity command, CancellationToken cancellationToken)
+    {
+        var city = await db.Cities.SingleOrDefaultAsync(c => c.Id == command.CityId, cancellationToken)
+            ?? throw new NotFoundException("City", command.CityId);
+        var name = command.Name.Trim();
+        if (await db.Cities.AnyAsync(c => c.Id != city.Id && EF.Functions.ILike(c.Name, name), cancellationToken))
+        {
+            throw new ConflictException($"A city named '{name}' already exists.");
+        }
+
+        city.Update(command.Name, command.State, command.TimeZone);
+        db.AddToOutbox(city.ToChanged(), time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return city.ToDto();
+    }
+}
+
+internal static class UpdateCityEndpoint
+{
+    public sealed record Body(string Name, string State, string TimeZone);
+
+    public static void Map(IEndpointRouteBuilder cities) =>
+        cities.MapPut("/{id:guid}", async (Guid id, Body body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new UpdateCity(id, body.Name, body.State, body.TimeZone), ct)))
+            .WithName("UpdateCity")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

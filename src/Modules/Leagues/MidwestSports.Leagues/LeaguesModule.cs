@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Leagues.Features;
+using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Modules;
+using MidwestSports.Shared.Persistence;
+
+namespace MidwestSports.Leagues;
+
+public sealed class LeaguesModule : IModule
+{
+    public string Name => "Leagues";
+
+    public void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<LeaguesDbContext>(Name, LeaguesDbContext.SchemaName);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var cities = endpoints.MapGroup("/api/cities").WithTags("Cities");
+        CityQueryEndpoints.Map(cities);
+        CreateCityEndpoint.Map(cities);
+        UpdateCityEndpoint.Map(cities);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Sponsors.Persistence;
+using MidwestSports.Shared.Modules;
+using MidwestSports.Shared.Persistence;
+
+namespace MidwestSports.Sponsors;
+
+public sealed class SponsorsModule : IModule
+{
+    public string Name => "Sponsors";
+
+    public void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<SponsorsDbContext>(Name, SponsorsDbContext.SchemaName);
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}

@@ -1,0 +1,26 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Persistence;
+using MidwestSports.Teams.Persistence;
+
+namespace MidwestSports.Teams.Listing;
+
+/// <summary>
+/// Keeps <see cref="CityName"/> current. The inbox makes a repeated delivery a no-op; the version guard makes
+/// an older event that arrives late a no-op too.
+/// </summary>
+internal sealed class CityChangedHandler(TeamsDbContext db, TimeProvider time) : INotificationHandler<CityChanged>
+{
+    public async ValueTask Handle(CityChanged notification, CancellationToken cancellationToken) =>
+        await db.HandleOnceAsync(notification, nameof(CityChangedHandler), time.GetUtcNow(), async ct =>
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""
+                INSERT INTO teams.city_names (city_id, name, version)
+                VALUES ({notification.CityId}, {notification.Name}, {notification.Version})
+                ON CONFLICT (city_id) DO UPDATE SET name = excluded.name, version = excluded.version
+                WHERE teams.city_names.version < excluded.version
+                """,
+                ct),
+            cancellationToken);
+}

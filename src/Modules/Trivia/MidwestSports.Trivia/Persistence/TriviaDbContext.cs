@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using MidwestSports.Shared.Persistence;
+
+namespace MidwestSports.Trivia.Persistence;
+
+internal sealed class TriviaDbContext(DbContextOptions<TriviaDbContext> options) : ModuleDbContext(options)
+{
+    public const string SchemaName = "trivia";
+
+    public override string Schema => SchemaName;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TriviaDbContext).Assembly);
+    }
+}
+
+/// <summary>For `dotnet ef migrations add` only; the running app builds its context from the shared data source.</summary>
+internal sealed class TriviaDbContextDesignTimeFactory : IDesignTimeDbContextFactory<TriviaDbContext>
+{
+    public TriviaDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<TriviaDbContext>()
+            .UseModulePostgres("Host=localhost;Database=design_time", TriviaDbContext.SchemaName)
+            .Options);
+}
