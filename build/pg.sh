@@ -4,12 +4,14 @@
 #   build/pg.sh url     print the Npgsql connection string of database ${2:-midwest}
 #   build/pg.sh stop    stop it
 #   build/pg.sh status
-# Data lives under .local/pg in the repository (git-ignored) when the postgres OS user can reach it,
+# MIDWEST_PG_NAME names the cluster (default "pg"; the tests use "pg-test", with MIDWEST_PG_FAST=1 for fsync off).
+# Data lives under .local/<name> in the repository (git-ignored) when the postgres OS user can reach it,
 # else under /tmp/midwest-pg-<hash of the repository path>. Installs Debian's postgresql when missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
+NAME="${MIDWEST_PG_NAME:-pg}"
 mkdir -p "$LOCAL"
 
 find_bin() {
@@ -47,24 +49,24 @@ else
 fi
 
 # Where the data goes: inside the repository if the server's user can reach it.
-if [[ -f "$LOCAL/pg.dir" ]]; then
-  BASE="$(cat "$LOCAL/pg.dir")"
+if [[ -f "$LOCAL/$NAME.dir" ]]; then
+  BASE="$(cat "$LOCAL/$NAME.dir")"
 else
-  BASE="$LOCAL/pg"
+  BASE="$LOCAL/$NAME"
   mkdir -p "$BASE"
   if [[ $(id -u) -eq 0 ]]; then
     chown "$PGUSER_OS" "$BASE"
     if ! as_pg test -w "$BASE"; then
-      BASE="/tmp/midwest-pg-$(echo -n "$ROOT" | md5sum | cut -c1-10)"
+      BASE="/tmp/midwest-$NAME-$(echo -n "$ROOT" | md5sum | cut -c1-10)"
       mkdir -p "$BASE" && chown "$PGUSER_OS" "$BASE"
     fi
   fi
-  echo "$BASE" > "$LOCAL/pg.dir"
+  echo "$BASE" > "$LOCAL/$NAME.dir"
 fi
 DATA="$BASE/data"
 SOCK="$BASE/run"
 LOG="$BASE/server.log"
-SECRETS="$LOCAL/pg.env"
+SECRETS="$LOCAL/$NAME.env"
 
 free_port() {
   python3 - <<'PY' 2>/dev/null || echo $((20000 + RANDOM % 20000))
@@ -81,8 +83,8 @@ init_cluster() {
   as_pg mkdir -p "$DATA" "$SOCK"
   local pwfile; pwfile="$(mktemp)"; echo "$superpw" > "$pwfile"; chmod 644 "$pwfile"
   as_pg "$PGBIN/initdb" -D "$DATA" -E UTF8 --locale=C.UTF-8 -U postgres \
-    --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pwfile" >"$LOCAL/initdb.log" 2>&1 \
-    || { rm -f "$pwfile"; cat "$LOCAL/initdb.log" >&2; exit 1; }
+    --auth-local=trust --auth-host=scram-sha-256 --pwfile="$pwfile" >"$LOCAL/$NAME-initdb.log" 2>&1 \
+    || { rm -f "$pwfile"; cat "$LOCAL/$NAME-initdb.log" >&2; exit 1; }
   rm -f "$pwfile"
   cat > "$SECRETS" <<ENV
 PG_PORT=$port

@@ -13,7 +13,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
-var command = args.FirstOrDefault(a => !a.StartsWith('-')) ?? "run";
+var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
 
 // The connection string is checked before anything else uses it: a bad one ends the process with one line.
 var connectionString = builder.Configuration.GetConnectionString("Postgres");
