@@ -63,6 +63,8 @@ else
   fi
   echo "$BASE" > "$LOCAL/$NAME.dir"
 fi
+mkdir -p "$BASE"
+[[ $(id -u) -eq 0 ]] && chown "$PGUSER_OS" "$BASE"
 DATA="$BASE/data"
 SOCK="$BASE/run"
 LOG="$BASE/server.log"
