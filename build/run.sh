@@ -20,7 +20,16 @@ export DOTNET_ENVIRONMENT="$ASPNETCORE_ENVIRONMENT"
 dotnet build "$ROOT/src/Host/MidwestSports.Host/MidwestSports.Host.csproj" -c Release -nologo -v q
 echo
 echo "Midwest Sports is starting at $ASPNETCORE_URLS  (health: $ASPNETCORE_URLS/health/ready, API docs: $ASPNETCORE_URLS/scalar, jobs: $ASPNETCORE_URLS/jobs)"
-echo "Sign-in arrives with issue #3; until then the admin UI and API are open on this address only."
+if [[ "$ASPNETCORE_ENVIRONMENT" == "Development" ]]; then
+  echo "Sign in with a demo user (password: ${MIDWEST_DEMO_PASSWORD:-Midwest-Demo-1}):"
+  echo "  admin@example.org            SystemAdmin, all cities"
+  echo "  milwaukee.admin@example.org  CityAdmin, Milwaukee"
+  echo "  chicago.admin@example.org    CityAdmin, Chicago"
+  echo "  madison.viewer@example.org   CityViewer, Madison (read-only)"
+  echo "API token: curl -s -X POST $ASPNETCORE_URLS/api/auth/login -H 'content-type: application/json' -d '{\"email\":\"admin@example.org\",\"password\":\"...\"}'"
+else
+  echo "Create the first system admin with: build/run.sh create-admin --email you@example.org --password '...'"
+fi
 echo
 cd "$ROOT/src/Host/MidwestSports.Host"
 exec dotnet "bin/Release/net10.0/MidwestSports.Host.dll" "$@"

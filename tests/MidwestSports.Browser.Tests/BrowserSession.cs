@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MidwestSports.Identity.Contracts;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Contracts;
 using MidwestSports.Testing;
 
 namespace MidwestSports.Browser.Tests;
@@ -27,6 +30,16 @@ public sealed class BrowserSession
             ? folder
             : Path.Combine(TestPostgres.RepositoryRoot(), "TestResults", "screenshots");
 
+    internal const string Password = "Browser-Test-1!";
+
+    internal const string SystemAdminEmail = "sys@browser.example.org";
+
+    internal const string MilwaukeeAdminEmail = "mke@browser.example.org";
+
+    internal const string LockoutEmail = "lockout@browser.example.org";
+
+    internal static Guid ChicagoLeagueId { get; private set; }
+
     private static KestrelApp? app;
     private static IPlaywright? playwright;
 
@@ -37,6 +50,8 @@ public sealed class BrowserSession
         app = new KestrelApp(Postgres.ConnectionString);
         app.StartServer();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        await SeedAsync(app.Services);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -69,10 +84,28 @@ public sealed class BrowserSession
         await Postgres.DisposeAsync();
     }
 
-    /// <summary>Opens a page and waits until the Blazor circuit is live, so that clicks are not lost.</summary>
-    internal static async Task<IPage> OpenAsync(string path)
+    /// <summary>A fresh browser context (no cookies) on the sign-in page.</summary>
+    internal static async Task<IPage> NewPageAsync()
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page as a person would.</summary>
+    internal static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+    }
+
+    /// <summary>Signs in, opens a page and waits until the Blazor circuit is live, so that clicks are not lost.</summary>
+    internal static async Task<IPage> OpenAsync(string path, string email = SystemAdminEmail)
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, email, Password);
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         await page.GotoAsync(BaseUrl + path);
         await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
         return page;
@@ -85,6 +118,29 @@ public sealed class BrowserSession
         TestContext.AddTestAttachment(file, name);
     }
 
+    /// <summary>Three cities with a league each, and the users the tests sign in as, through the modules' own commands.</summary>
+    private static async Task SeedAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<MidwestSports.Shared.Access.CurrentScope>().Scope = MidwestSports.Shared.Access.CityScope.System("browser-tests");
+        var sender = scope.ServiceProvider.GetRequiredService<Mediator.ISender>();
+        var cities = new Dictionary<string, Guid>();
+        foreach (var (name, state) in new[] { ("Milwaukee", "WI"), ("Chicago", "IL"), ("Madison", "WI") })
+        {
+            cities[name] = (await sender.Send(new CreateCity(name, state, "America/Chicago"))).Id;
+            var league = await sender.Send(new CreateLeague(new LeagueFields(
+                $"{name} Tuesday Kickball", "Kickball", cities[name], 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Recreational", LeagueStatus.Active)));
+            if (name == "Chicago")
+            {
+                ChicagoLeagueId = league.Id;
+            }
+        }
+
+        await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
+        await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
+        await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));
+    }
+
     private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -93,6 +149,7 @@ public sealed class BrowserSession
             builder.UseStaticWebAssets();
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
+            builder.UseSetting("Auth:SecureCookies", "false"); // plain http on loopback
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }

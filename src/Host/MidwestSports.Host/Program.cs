@@ -1,6 +1,8 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Mediator;
+using Microsoft.AspNetCore.Components.Authorization;
+using MidwestSports.Shared.Access;
 using MidwestSports.Host.Components;
 using MidwestSports.Host.Infrastructure;
 using MidwestSports.Shared.Behaviors;
@@ -50,19 +52,22 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies =
     [
+        typeof(MidwestSports.Identity.IdentityModule),
+        typeof(MidwestSports.Identity.Contracts.UserDto),
         typeof(MidwestSports.Leagues.LeaguesModule),
         typeof(MidwestSports.Leagues.Contracts.CityDto),
         typeof(MidwestSports.Teams.TeamsModule),
         typeof(MidwestSports.Sponsors.SponsorsModule),
         typeof(MidwestSports.Trivia.TriviaModule),
     ];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>)];
 });
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 builder.Services.AddHangfire(configuration => configuration
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -86,6 +91,8 @@ builder.Services.AddHealthChecks()
     .AddCheck<HangfireHealthCheck>("hangfire", tags: ["ready"]);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
@@ -101,18 +108,27 @@ if (command == "migrate" || app.Configuration.GetValue("Database:MigrateOnStartu
     RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
 }
 
-if (command == "migrate")
+switch (command)
 {
-    Log.Information("Migrations applied; exiting");
-    return 0;
+    case "migrate":
+        Log.Information("Migrations applied; exiting");
+        return 0;
+    case "create-admin":
+        return await HostCommands.CreateAdminAsync(app.Services, args);
+    case "run":
+        break;
+    default:
+        await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate, create-admin --email … --password ….");
+        return 2;
 }
 
-if (command != "run")
+if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
 {
-    await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate.");
-    return 2;
+    await DemoData.SeedAsync(app.Services, app.Configuration, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DemoData"));
 }
 
+// Request logging wraps the exception handler, so it logs the status the client got (404), not the exception.
+app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!app.Environment.IsDevelopment())
@@ -120,22 +136,29 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseSerilogRequestLogging();
+app.UseAuthentication();
+app.UseMiddleware<CityScopeMiddleware>();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
-app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
-app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Midwest Sports jobs" });
+app.MapOpenApi().RequireAuthorization(AccessPolicies.CityUser);
+app.MapScalarApiReference().RequireAuthorization(AccessPolicies.CityUser);
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Midwest Sports jobs", Authorization = [new SystemAdminDashboardFilter()] })
+    .RequireAuthorization(AccessPolicies.SystemAdmin);
+app.MapPost("/account/logout", AccountEndpoints.LogoutAsync).RequireAuthorization(AccessPolicies.CityUser).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).WithName("Logout").ExcludeFromDescription();
 
 foreach (var module in ModuleCatalog.All)
 {
     module.MapEndpoints(app);
 }
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+AuditEndpoints.Map(app);
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode()
+    .Add(EndpointAccess.ClassifyFrameworkEndpoints);
 
 await app.RunAsync();
 return 0;

@@ -13,8 +13,8 @@ public sealed class CitiesApiTests
     [SetUp]
     public async Task SetUpAsync()
     {
-        await Database.Postgres.ResetAsync();
-        client = Database.App.CreateClient();
+        var world = await World.ResetAsync();
+        client = world.Client(Persona.SystemAdmin);
     }
 
     [TearDown]
@@ -31,7 +31,7 @@ public sealed class CitiesApiTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "name", "state", "timeZone" }));
-            Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.cities"), Is.Zero);
+            Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.cities"), Is.EqualTo(3), "only the world's three cities");
         });
     }
 
@@ -52,14 +52,12 @@ public sealed class CitiesApiTests
     [Test]
     public async Task Post_DuplicateNameIgnoringCase_Returns409()
     {
-        await client.PostAsJsonAsync("/api/cities", new { name = "Madison", state = "WI", timeZone = "America/Chicago" });
-
         var response = await client.PostAsJsonAsync("/api/cities", new { name = "MADISON", state = "WI", timeZone = "America/Chicago" });
 
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-            Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.cities"), Is.EqualTo(1));
+            Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.cities WHERE name ILIKE 'madison'"), Is.EqualTo(1));
         });
     }
 
@@ -89,7 +87,7 @@ public sealed class CitiesApiTests
         {
             Assert.That(created.State, Is.EqualTo("MN"));
             Assert.That(updated!.Version, Is.EqualTo(2));
-            Assert.That(listed!.Select(c => c.Name), Is.EqualTo(new[] { "Minneapolis-St Paul" }));
+            Assert.That(listed!.Select(c => c.Name), Is.EqualTo(new[] { "Chicago", "Madison", "Milwaukee", "Minneapolis-St Paul" }));
         });
     }
 

@@ -10,19 +10,21 @@ namespace MidwestSports.Host.Tests.Integration;
 /// <summary>Leagues records CityChanged in its outbox; Teams keeps its city_names replica from it, exactly once in effect.</summary>
 public sealed class CrossModuleMessagingTests
 {
+    private World world = null!;
+
     [SetUp]
-    public Task ResetAsync() => Database.Postgres.ResetAsync();
+    public async Task ResetAsync() => world = await World.ResetAsync();
 
     [Test]
     public async Task CreateCity_Committed_ReachesTeamsReplicaRightAfterCommit()
     {
-        var city = await CreateCityAsync(Database.App.CreateClient(), "Milwaukee");
+        var city = await CreateCityAsync(world.Client(Persona.SystemAdmin), "Green Bay");
 
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(await ReplicaNameAsync(city.Id), Is.EqualTo("Milwaukee"));
+            Assert.That(await ReplicaNameAsync(city.Id), Is.EqualTo("Green Bay"));
             Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.outbox_messages WHERE processed_at IS NULL"), Is.Zero);
-            Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.inbox_messages"), Is.EqualTo(1));
+            Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.inbox_messages i JOIN leagues.outbox_messages o ON o.id = i.message_id WHERE o.payload->>'cityId' = $1", city.Id.ToString()), Is.EqualTo(1));
         });
     }
 
@@ -60,7 +62,7 @@ public sealed class CrossModuleMessagingTests
         await using var crashedBeforePublish = new MidwestApp(
             Database.Postgres.ConnectionString,
             new Dictionary<string, string?> { ["Outbox:PublishAfterCommit"] = "false", ["Hangfire:Enabled"] = "false" });
-        var city = await CreateCityAsync(crashedBeforePublish.CreateClient(), "Chicago");
+        var city = await CreateCityAsync(world.Client(Persona.SystemAdmin, crashedBeforePublish), "Rockford");
         var beforeRelay = await ReplicaNameAsync(city.Id);
 
         var relayed = await RelayAsync();
@@ -69,7 +71,7 @@ public sealed class CrossModuleMessagingTests
         {
             Assert.That(beforeRelay, Is.Null, "nothing was published after commit");
             Assert.That(relayed, Is.EqualTo(1));
-            Assert.That(await ReplicaNameAsync(city.Id), Is.EqualTo("Chicago"));
+            Assert.That(await ReplicaNameAsync(city.Id), Is.EqualTo("Rockford"));
             Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.outbox_messages WHERE processed_at IS NULL"), Is.Zero);
         });
     }
@@ -82,7 +84,7 @@ public sealed class CrossModuleMessagingTests
         CityDto city;
         try
         {
-            city = await CreateCityAsync(Database.App.CreateClient(), "Duluth");
+            city = await CreateCityAsync(world.Client(Persona.SystemAdmin), "Duluth");
         }
         finally
         {
@@ -109,7 +111,7 @@ public sealed class CrossModuleMessagingTests
         await Database.Postgres.ExecuteAsync("ALTER TABLE teams.city_names RENAME TO city_names_away");
         try
         {
-            await CreateCityAsync(Database.App.CreateClient(), "Rochester");
+            await CreateCityAsync(world.Client(Persona.SystemAdmin), "Rochester");
         }
         finally
         {

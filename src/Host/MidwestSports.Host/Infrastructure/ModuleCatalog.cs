@@ -1,3 +1,4 @@
+using MidwestSports.Identity;
 using MidwestSports.Leagues;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Sponsors;
@@ -11,6 +12,7 @@ internal static class ModuleCatalog
 {
     public static IReadOnlyList<IModule> All { get; } =
     [
+        new IdentityModule(),
         new LeaguesModule(),
         new SponsorsModule(),
         new TeamsModule(),

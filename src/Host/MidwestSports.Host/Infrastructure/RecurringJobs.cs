@@ -1,4 +1,5 @@
 using Hangfire;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Modules;
 
 namespace MidwestSports.Host.Infrastructure;
@@ -32,6 +33,7 @@ internal sealed class RecurringJobRunner(IServiceScopeFactory scopes)
         var job = RecurringJobs.All.SingleOrDefault(j => j.Id == jobId)
             ?? throw new InvalidOperationException($"No recurring job '{jobId}' is defined.");
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System(job.Id);
         await job.Run(scope.ServiceProvider, cancellationToken);
     }
 }

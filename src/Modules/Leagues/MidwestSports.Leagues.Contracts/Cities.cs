@@ -18,3 +18,9 @@ public sealed record UpdateCity(Guid CityId, string Name, string State, string T
 /// event only when it is newer than what it holds: a late, older delivery changes nothing.
 /// </summary>
 public sealed record CityChanged(Guid EventId, Guid CityId, string Name, string State, string TimeZone, long Version) : IIntegrationEvent;
+
+/// <summary>A synchronous question other modules may ask: which of these city ids exist.</summary>
+public interface ICityDirectory
+{
+    Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken);
+}

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Features;
+using MidwestSports.Shared.Access;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
@@ -17,13 +19,15 @@ public sealed class LeaguesModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LeaguesDbContext>(Name, LeaguesDbContext.SchemaName);
+        services.AddScoped<ICityDirectory, CityDirectory>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var cities = endpoints.MapGroup("/api/cities").WithTags("Cities");
+        var cities = endpoints.MapGroup("/api/cities").WithTags("Cities").RequireAuthorization(AccessPolicies.CityUser);
         CityQueryEndpoints.Map(cities);
         CreateCityEndpoint.Map(cities);
         UpdateCityEndpoint.Map(cities);
+        LeagueEndpoints.Map(endpoints);
     }
 }

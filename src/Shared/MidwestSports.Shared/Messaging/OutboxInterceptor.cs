@@ -27,7 +27,7 @@ internal sealed class OutboxInterceptor(OutboxDispatcher dispatcher) : SaveChang
     public override async ValueTask<int> SavedChangesAsync(
         SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is ModuleDbContext db && db.Database.CurrentTransaction is null)
+        if (eventData.Context is IModuleDbContext db && db.Database.CurrentTransaction is null)
         {
             await DispatchAsync(db, cancellationToken);
         }
@@ -37,7 +37,7 @@ internal sealed class OutboxInterceptor(OutboxDispatcher dispatcher) : SaveChang
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (eventData.Context is ModuleDbContext db && db.Database.CurrentTransaction is null)
+        if (eventData.Context is IModuleDbContext db && db.Database.CurrentTransaction is null)
         {
             db.PendingOutbox.Clear();
         }
@@ -45,7 +45,7 @@ internal sealed class OutboxInterceptor(OutboxDispatcher dispatcher) : SaveChang
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is ModuleDbContext db)
+        if (eventData.Context is IModuleDbContext db)
         {
             await DispatchAsync(db, cancellationToken);
         }
@@ -53,7 +53,7 @@ internal sealed class OutboxInterceptor(OutboxDispatcher dispatcher) : SaveChang
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (eventData.Context is ModuleDbContext db)
+        if (eventData.Context is IModuleDbContext db)
         {
             db.PendingOutbox.Clear();
         }
@@ -67,12 +67,12 @@ internal sealed class OutboxInterceptor(OutboxDispatcher dispatcher) : SaveChang
 
     private static void Collect(DbContext? context)
     {
-        if (context is not ModuleDbContext db)
+        if (context is not IModuleDbContext db)
         {
             return;
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>())
+        foreach (var entry in context.ChangeTracker.Entries<OutboxMessage>())
         {
             if (entry.State == EntityState.Added)
             {
@@ -81,15 +81,13 @@ internal sealed class OutboxInterceptor(OutboxDispatcher dispatcher) : SaveChang
         }
     }
 
-    private async Task DispatchAsync(ModuleDbContext db, CancellationToken cancellationToken)
+    private async Task DispatchAsync(IModuleDbContext db, CancellationToken cancellationToken)
     {
         if (db.PendingOutbox.Count == 0)
         {
             return;
         }
 
-        var ids = db.PendingOutbox.ToArray();
-        db.PendingOutbox.Clear();
-        await dispatcher.DispatchAsync(db.GetType(), ids, cancellationToken);
+        await dispatcher.DispatchAsync(db.GetType(), db.PendingOutbox.Drain(), cancellationToken);
     }
 }

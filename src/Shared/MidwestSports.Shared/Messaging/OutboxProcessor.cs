@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Shared.Messaging;
@@ -30,7 +31,7 @@ internal sealed partial class OutboxProcessor<TContext>(
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxProcessor<TContext>> logger) : IOutboxProcessor
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     public string Module => registration.Module;
 
@@ -58,6 +59,8 @@ internal sealed partial class OutboxProcessor<TContext>(
             {
                 var integrationEvent = IntegrationEventSerializer.Deserialize(message.Type, message.Payload);
                 await using var handlerScope = scopes.CreateAsyncScope();
+                // Handlers act for the platform, across cities: the event was already authorized when it was raised.
+                handlerScope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("outbox:" + Module);
                 var publisher = handlerScope.ServiceProvider.GetRequiredService<IPublisher>();
                 await publisher.Publish(integrationEvent, cancellationToken);
                 message.MarkProcessed(time.GetUtcNow());

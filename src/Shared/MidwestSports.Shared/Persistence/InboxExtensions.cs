@@ -11,13 +11,14 @@ public static class InboxExtensions
     /// inbox key and then skips.
     /// </summary>
     /// <returns>true when the effect ran; false for a repeat.</returns>
-    public static async Task<bool> HandleOnceAsync(
-        this ModuleDbContext db,
+    public static async Task<bool> HandleOnceAsync<TContext>(
+        this TContext db,
         IIntegrationEvent integrationEvent,
         string handler,
         DateTimeOffset now,
         Func<CancellationToken, Task> effect,
         CancellationToken cancellationToken)
+        where TContext : DbContext, IModuleDbContext
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 #pragma warning disable EF1002 // the schema is a constant of the module, never user input

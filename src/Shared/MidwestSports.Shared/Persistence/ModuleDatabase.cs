@@ -28,11 +28,11 @@ public interface IModuleDatabase
 }
 
 public sealed record ModuleRegistration<TContext>(string Module, string Schema)
-    where TContext : ModuleDbContext;
+    where TContext : DbContext, IModuleDbContext;
 
 internal sealed class ModuleDatabase<TContext>(TContext db, ModuleRegistration<TContext> registration, IEnumerable<IOutboxProcessor> processors)
     : IModuleDatabase
-    where TContext : ModuleDbContext
+    where TContext : DbContext, IModuleDbContext
 {
     public string Module => registration.Module;
 

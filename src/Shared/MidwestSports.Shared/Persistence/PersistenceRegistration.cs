@@ -1,4 +1,6 @@
 using FluentValidation;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MidwestSports.Shared.Messaging;
@@ -35,20 +37,22 @@ public static class PersistenceRegistration
         services.AddOptions<OutboxOptions>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxInterceptor>();
+        services.AddScoped<CurrentScope>();
         services.AddHostedService<OutboxRelay>();
         return services;
     }
 
     /// <summary>Registers a module's DbContext with its schema, its outbox processor and its migration/status reader.</summary>
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string module, string schema)
-        where TContext : ModuleDbContext
+        where TContext : DbContext, IModuleDbContext
     {
         services.AddSingleton(new ModuleRegistration<TContext>(module, schema));
         services.AddDbContext<TContext>((sp, options) => options
             .UseModulePostgres(sp.GetRequiredService<NpgsqlDataSource>(), schema)
-            .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), new AuditInterceptor(sp.GetRequiredService<CurrentScope>(), sp.GetRequiredService<TimeProvider>())));
         services.AddScoped<IOutboxProcessor, OutboxProcessor<TContext>>();
         services.AddScoped<IModuleDatabase, ModuleDatabase<TContext>>();
+        services.AddScoped<IAuditReader, AuditReader<TContext>>();
         services.AddValidatorsFromAssembly(typeof(TContext).Assembly, includeInternalTypes: true);
         return services;
     }

@@ -1,8 +1,9 @@
 using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Auditing;
 
 namespace MidwestSports.Leagues.Domain;
 
-internal sealed class City
+internal sealed class City : IAuditedCity
 {
     private City()
     {
@@ -21,6 +22,8 @@ internal sealed class City
     public long Version { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    Guid IAuditedCity.AuditCityId => Id;
 
     public static City Create(string name, string state, string timeZone, DateTimeOffset now) => new()
     {

@@ -7,7 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Domain;
 using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -16,10 +18,11 @@ internal sealed class CreateCityValidator : AbstractValidator<CreateCity>
     public CreateCityValidator() => CityRules.NameStateTimeZone(this, x => x.Name, x => x.State, x => x.TimeZone);
 }
 
-internal sealed class CreateCityHandler(LeaguesDbContext db, TimeProvider time) : ICommandHandler<CreateCity, CityDto>
+internal sealed class CreateCityHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<CreateCity, CityDto>
 {
     public async ValueTask<CityDto> Handle(CreateCity command, CancellationToken cancellationToken)
     {
+        current.Scope.EnsureSystemAdmin();
         var name = command.Name.Trim();
         if (await db.Cities.AnyAsync(c => EF.Functions.ILike(c.Name, name), cancellationToken))
         {

@@ -5,27 +5,44 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
 
 namespace MidwestSports.Leagues.Features;
 
-internal sealed class ListCitiesHandler(LeaguesDbContext db) : IQueryHandler<ListCities, IReadOnlyList<CityDto>>
+internal sealed class ListCitiesHandler(LeaguesDbContext db, CurrentScope current) : IQueryHandler<ListCities, IReadOnlyList<CityDto>>
 {
     public async ValueTask<IReadOnlyList<CityDto>> Handle(ListCities query, CancellationToken cancellationToken) =>
-        await db.Cities.AsNoTracking()
+        await CityQueries.InScope(db, current.Scope)
             .OrderBy(c => c.Name)
             .Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Version))
             .ToListAsync(cancellationToken);
 }
 
-internal sealed class GetCityHandler(LeaguesDbContext db) : IQueryHandler<GetCity, CityDto>
+internal sealed class GetCityHandler(LeaguesDbContext db, CurrentScope current) : IQueryHandler<GetCity, CityDto>
 {
     public async ValueTask<CityDto> Handle(GetCity query, CancellationToken cancellationToken) =>
-        await db.Cities.AsNoTracking()
+        await CityQueries.InScope(db, current.Scope)
             .Where(c => c.Id == query.CityId)
             .Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Version))
             .SingleOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("City", query.CityId);
+}
+
+internal static class CityQueries
+{
+    /// <summary>The caller's cities (all of them for a system admin), read-only.</summary>
+    public static IQueryable<Domain.City> InScope(LeaguesDbContext db, CityScope scope)
+    {
+        var cities = db.Cities.AsNoTracking();
+        if (scope.AllCities)
+        {
+            return cities;
+        }
+
+        var ids = scope.CityIdArray;
+        return cities.Where(c => ids.Contains(c.Id));
+    }
 }
 
 internal static class CityQueryEndpoints

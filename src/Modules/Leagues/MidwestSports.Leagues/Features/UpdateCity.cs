@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -15,10 +17,16 @@ internal sealed class UpdateCityValidator : AbstractValidator<UpdateCity>
     public UpdateCityValidator() => CityRules.NameStateTimeZone(this, x => x.Name, x => x.State, x => x.TimeZone);
 }
 
-internal sealed class UpdateCityHandler(LeaguesDbContext db, TimeProvider time) : ICommandHandler<UpdateCity, CityDto>
+internal sealed class UpdateCityHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<UpdateCity, CityDto>
 {
     public async ValueTask<CityDto> Handle(UpdateCity command, CancellationToken cancellationToken)
     {
+        if (!current.Scope.Includes(command.CityId))
+        {
+            throw new NotFoundException("City", command.CityId);
+        }
+
+        current.Scope.EnsureSystemAdmin();
         var city = await db.Cities.SingleOrDefaultAsync(c => c.Id == command.CityId, cancellationToken)
             ?? throw new NotFoundException("City", command.CityId);
         var name = command.Name.Trim();

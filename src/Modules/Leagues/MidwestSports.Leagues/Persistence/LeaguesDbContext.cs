@@ -12,6 +12,8 @@ internal sealed class LeaguesDbContext(DbContextOptions<LeaguesDbContext> option
 
     public DbSet<Domain.City> Cities => Set<Domain.City>();
 
+    public DbSet<Domain.League> Leagues => Set<Domain.League>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -12,6 +12,8 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options) :
 
     public DbSet<Listing.CityName> CityNames => Set<Listing.CityName>();
 
+    public DbSet<Listing.LeagueName> LeagueNames => Set<Listing.LeagueName>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

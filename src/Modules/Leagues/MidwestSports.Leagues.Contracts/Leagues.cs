@@ -1,0 +1,80 @@
+using Mediator;
+using MidwestSports.Shared.Contracts;
+
+namespace MidwestSports.Leagues.Contracts;
+
+public enum SeasonTerm
+{
+    Winter,
+    Spring,
+    Summer,
+    Fall,
+}
+
+public enum LeagueStatus
+{
+    Draft,
+    Registration,
+    Active,
+    Completed,
+    Archived,
+}
+
+public sealed record LeagueDto(
+    Guid Id,
+    string Name,
+    string Sport,
+    Guid CityId,
+    string CityName,
+    int SeasonYear,
+    SeasonTerm Term,
+    DayOfWeek Night,
+    string Level,
+    LeagueStatus Status,
+    long Version,
+    DateTimeOffset CreatedAt);
+
+/// <summary>Fields an admin sets on a league; the same body creates and updates.</summary>
+public sealed record LeagueFields(string Name, string Sport, Guid CityId, int SeasonYear, SeasonTerm Term, DayOfWeek Night, string Level, LeagueStatus Status);
+
+public sealed record ListLeagues(
+    int Page = 1,
+    int PageSize = 25,
+    string? Sort = null,
+    string? Q = null,
+    Guid? CityId = null,
+    string? Sport = null,
+    int? SeasonYear = null,
+    SeasonTerm? Term = null,
+    LeagueStatus? Status = null) : IQuery<Shared.Paging.PagedResultDto<LeagueDto>>;
+
+public sealed record GetLeague(Guid LeagueId) : IQuery<LeagueDto>;
+
+public sealed record CreateLeague(LeagueFields Fields) : ICommand<LeagueDto>;
+
+public sealed record UpdateLeague(Guid LeagueId, LeagueFields Fields) : ICommand<LeagueDto>;
+
+/// <summary>Leagues are archived, never deleted: schedules, standings and history refer to them.</summary>
+public sealed record ArchiveLeague(Guid LeagueId) : ICommand<LeagueDto>;
+
+public enum LeagueChange
+{
+    Created,
+    Updated,
+    Renamed,
+    Moved,
+    Archived,
+}
+
+/// <summary>A league was created or changed; the full state and a growing version, so replicas apply only newer ones.</summary>
+public sealed record LeagueChanged(
+    Guid EventId,
+    Guid LeagueId,
+    LeagueChange Change,
+    string Name,
+    string Sport,
+    Guid CityId,
+    int SeasonYear,
+    SeasonTerm Term,
+    LeagueStatus Status,
+    long Version) : IIntegrationEvent;

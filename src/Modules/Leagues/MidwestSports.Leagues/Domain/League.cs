@@ -1,0 +1,79 @@
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Access;
+
+namespace MidwestSports.Leagues.Domain;
+
+internal sealed class League : ICityOwned
+{
+    /// <summary>The sports Midwest Sports runs; a league's sport is one of them.</summary>
+    public static readonly string[] Sports =
+        ["Kickball", "Softball", "Volleyball", "Bowling", "Dodgeball", "Cornhole", "Flag Football", "Basketball", "Soccer", "Pickleball", "Skee-Ball", "Bocce"];
+
+    private League()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string Sport { get; private set; } = string.Empty;
+
+    public Guid CityId { get; private set; }
+
+    public int SeasonYear { get; private set; }
+
+    public SeasonTerm Term { get; private set; }
+
+    public DayOfWeek Night { get; private set; }
+
+    /// <summary>Level or division, e.g. "Recreational", "Competitive", "Co-ed A".</summary>
+    public string Level { get; private set; } = string.Empty;
+
+    public LeagueStatus Status { get; private set; }
+
+    public long Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static League Create(LeagueFields fields, DateTimeOffset now)
+    {
+        var league = new League { Id = Guid.CreateVersion7(now), CreatedAt = now };
+        league.Apply(fields);
+        league.Version = 1;
+        return league;
+    }
+
+    /// <summary>Applies new fields and says what kind of change it was, for the event other modules receive.</summary>
+    public LeagueChange Update(LeagueFields fields)
+    {
+        var change = fields.CityId != CityId ? LeagueChange.Moved
+            : fields.Status == LeagueStatus.Archived && Status != LeagueStatus.Archived ? LeagueChange.Archived
+            : !string.Equals(fields.Name.Trim(), Name, StringComparison.Ordinal) ? LeagueChange.Renamed
+            : LeagueChange.Updated;
+        Apply(fields);
+        Version++;
+        return change;
+    }
+
+    public void Archive()
+    {
+        Status = LeagueStatus.Archived;
+        Version++;
+    }
+
+    public LeagueChanged ToChanged(LeagueChange change) =>
+        new(Guid.CreateVersion7(), Id, change, Name, Sport, CityId, SeasonYear, Term, Status, Version);
+
+    private void Apply(LeagueFields fields)
+    {
+        Name = fields.Name.Trim();
+        Sport = Sports.First(s => string.Equals(s, fields.Sport.Trim(), StringComparison.OrdinalIgnoreCase));
+        CityId = fields.CityId;
+        SeasonYear = fields.SeasonYear;
+        Term = fields.Term;
+        Night = fields.Night;
+        Level = fields.Level.Trim();
+        Status = fields.Status;
+    }
+}

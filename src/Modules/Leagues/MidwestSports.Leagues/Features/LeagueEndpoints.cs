@@ -1,0 +1,56 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Access;
+
+namespace MidwestSports.Leagues.Features;
+
+internal static class LeagueEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var leagues = endpoints.MapGroup("/api/leagues").WithTags("Leagues").RequireAuthorization(AccessPolicies.CityUser);
+        leagues.MapGet("/", async (
+                ISender sender,
+                CancellationToken ct,
+                int page = 1,
+                int pageSize = 25,
+                string? sort = null,
+                string? q = null,
+                Guid? cityId = null,
+                string? sport = null,
+                int? seasonYear = null,
+                SeasonTerm? term = null,
+                LeagueStatus? status = null) =>
+                Results.Ok(await sender.Send(new ListLeagues(page, pageSize, sort, q, cityId, sport, seasonYear, term, status), ct)))
+            .WithName("ListLeagues")
+            .ProducesValidationProblem();
+        leagues.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetLeague(id), ct)))
+            .WithName("GetLeague")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        leagues.MapPost("/", async (LeagueFields body, ISender sender, CancellationToken ct) =>
+            {
+                var league = await sender.Send(new CreateLeague(body), ct);
+                return Results.Created($"/api/leagues/{league.Id}", league);
+            })
+            .WithName("CreateLeague")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        leagues.MapPut("/{id:guid}", async (Guid id, LeagueFields body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new UpdateLeague(id, body), ct)))
+            .WithName("UpdateLeague")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        leagues.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new ArchiveLeague(id), ct)))
+            .WithName("ArchiveLeague")
+            .WithDescription("Archives the league (leagues are never hard-deleted).")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

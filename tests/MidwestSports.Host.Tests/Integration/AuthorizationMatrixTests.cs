@@ -1,0 +1,304 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Shared.Contracts;
+
+namespace MidwestSports.Host.Tests.Integration;
+
+/// <summary>
+/// Every endpoint of the running app states who may call it, and every API endpoint is exercised for every
+/// persona: denied calls answer 401/403/404 and change nothing; list endpoints never return another city's rows.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    /// <summary>Who acts, and in which city the target entity lies.</summary>
+    public enum Actor
+    {
+        AnonymousOnMilwaukee,
+        MadisonViewerOnMadison,
+        MadisonViewerOnMilwaukee,
+        MilwaukeeAdminOnMilwaukee,
+        MilwaukeeAdminOnChicago,
+        SystemAdminOnChicago,
+    }
+
+    private const int Unauthenticated = 401;
+
+    /// <summary>(verb, route pattern) → expected status per actor, in <see cref="Actor"/> order.</summary>
+    private static readonly Dictionary<string, int[]> Expectations = new()
+    {
+        ["GET /api/cities/"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/cities/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/cities/"] = [401, 403, 403, 403, 403, 201],
+        ["PUT /api/cities/{id:guid}"] = [401, 403, 403, 403, 404, 200],
+        ["GET /api/leagues/"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/leagues/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/leagues/"] = [401, 403, 403, 201, 403, 201],
+        ["PUT /api/leagues/{id:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/leagues/{id:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/users/"] = [401, 403, 403, 403, 403, 200],
+        ["GET /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/users/"] = [401, 403, 403, 403, 403, 201],
+        ["PUT /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
+        ["GET /api/audit"] = [401, 403, 403, 200, 200, 200],
+        ["GET /openapi/{documentName}.json"] = [401, 200, 200, 200, 200, 200],
+    };
+
+    /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>
+    private static readonly Dictionary<string, string> Exempt = new()
+    {
+        ["POST /api/auth/login"] = "public by design; TokenTests cover it",
+        ["ANY /health/live"] = "public probe",
+        ["ANY /health/ready"] = "public probe",
+        ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
+    };
+
+    /// <summary>
+    /// The static-assets development fallback ASP.NET Core adds when a static web assets runtime manifest exists.
+    /// It takes no conventions; it falls under the fallback policy, which this class checks requires sign-in.
+    /// </summary>
+    private const string StaticAssetsDevelopmentFallback = "{**path:file}";
+
+    private World world = null!;
+
+    public static IEnumerable<TestCaseData> Cases() =>
+        from key in Expectations.Keys
+        from actor in Enum.GetValues<Actor>()
+        select new TestCaseData(key, actor).SetName($"{key} as {actor}");
+
+    [SetUp]
+    public async Task SetUpAsync() => world = await World.ResetAsync();
+
+    [Test]
+    public void EveryEndpoint_StatesAnAccessRule()
+    {
+        var endpoints = AllEndpoints().ToList();
+        var unclassified = endpoints.Where(e => !HasAccessRule(e) && e.RoutePattern.RawText != StaticAssetsDevelopmentFallback).Select(Describe).ToList();
+        var fallback = Database.App.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>().Value.FallbackPolicy;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints, Has.Count.GreaterThan(20), "the app's endpoints were found");
+            Assert.That(unclassified, Is.Empty);
+            Assert.That(fallback?.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement>(), Is.Not.Empty,
+                "anything without a rule of its own requires sign-in");
+        });
+    }
+
+    [Test]
+    public void AccessRuleCheck_EndpointWithoutMetadata_IsCaught()
+    {
+        var bare = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/api/forgotten"), 0, EndpointMetadataCollection.Empty, "forgotten");
+        var anonymous = new RouteEndpoint(_ => Task.CompletedTask, RoutePatternFactory.Parse("/open"), 0, new EndpointMetadataCollection(new AllowAnonymousAttribute()), "open");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(HasAccessRule(bare), Is.False);
+            Assert.That(HasAccessRule(anonymous), Is.True);
+        });
+    }
+
+    [Test]
+    public void EveryApiEndpoint_IsInTheMatrix()
+    {
+        var api = AllEndpoints()
+            .Where(e => !IsUi(e) && e.RoutePattern.RawText != StaticAssetsDevelopmentFallback)
+            .SelectMany(e => Verbs(e).Select(v => $"{v} {e.RoutePattern.RawText}"))
+            .Distinct()
+            .ToList();
+        var missing = api.Where(k => !Expectations.ContainsKey(k) && !Exempt.ContainsKey(k)).ToList();
+        var stale = Expectations.Keys.Where(k => !api.Contains(k)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(missing, Is.Empty, "endpoints no matrix row covers");
+            Assert.That(stale, Is.Empty, "matrix rows for endpoints that no longer exist");
+        });
+    }
+
+    [TestCaseSource(nameof(Cases))]
+    public async Task Call_AsActor_AnswersExpectedStatusAndLeaksNothing(string key, Actor actor)
+    {
+        var expected = Expectations[key][(int)actor];
+        var (persona, targetCity) = Resolve(actor);
+        var (target, targetName) = await TargetAsync(key, targetCity);
+        var before = await SnapshotAsync();
+        using var client = world.Client(persona);
+
+        var response = await client.SendAsync(Request(key, target, targetCity));
+        var body = await response.Content.ReadAsStringAsync();
+        var after = await SnapshotAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(expected), body);
+            if (expected >= 400)
+            {
+                Assert.That(after, Is.EqualTo(before), "a denied call changed data");
+                Assert.That(body, Does.Not.Contain(targetName), "a denied answer shows nothing of the entity");
+            }
+        });
+
+        if (expected == 200 && key.StartsWith("GET", StringComparison.Ordinal) && persona is not Persona.SystemAdmin)
+        {
+            AssertOnlyOwnCities(body, world.CitiesOf(persona));
+        }
+    }
+
+    [Test]
+    public async Task MoveLeague_ToCityNotHeld_Answers403AndChangesNothing()
+    {
+        var league = await world.LeagueInAsync(world.Milwaukee);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var before = await SnapshotAsync();
+
+        var response = await client.PutAsJsonAsync($"/api/leagues/{league.Id}", LeagueBody(world.Chicago, league.Name));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await SnapshotAsync(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task UserWithNoCities_SeesEmptyLists()
+    {
+        await world.LeagueInAsync(world.Milwaukee);
+        var user = await World.SendAsSystemAsync(new MidwestSports.Identity.Contracts.CreateUser(
+            $"nocity-{Guid.NewGuid():N}@test.example.org", "No City", World.Password, PlatformRole.CityAdmin, []));
+        using var client = Database.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await World.LoginAsync(client, user.Email, World.Password));
+
+        var leagues = await client.GetFromJsonAsync<JsonElement>("/api/leagues");
+        var cities = await client.GetFromJsonAsync<JsonElement>("/api/cities");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(leagues.GetProperty("items").GetArrayLength(), Is.Zero);
+            Assert.That(leagues.GetProperty("totalCount").GetInt64(), Is.Zero);
+            Assert.That(cities.GetArrayLength(), Is.Zero);
+        });
+    }
+
+    private (Persona Persona, Guid City) Resolve(Actor actor) => actor switch
+    {
+        Actor.AnonymousOnMilwaukee => (Persona.Anonymous, world.Milwaukee),
+        Actor.MadisonViewerOnMadison => (Persona.MadisonViewer, world.Madison),
+        Actor.MadisonViewerOnMilwaukee => (Persona.MadisonViewer, world.Milwaukee),
+        Actor.MilwaukeeAdminOnMilwaukee => (Persona.MilwaukeeAdmin, world.Milwaukee),
+        Actor.MilwaukeeAdminOnChicago => (Persona.MilwaukeeAdmin, world.Chicago),
+        _ => (Persona.SystemAdmin, world.Chicago),
+    };
+
+    /// <summary>The entity the call is about: a league or city in the target city, or a user for /api/users.</summary>
+    private async Task<(Guid Id, string Name)> TargetAsync(string key, Guid city)
+    {
+        if (key.Contains("/api/leagues", StringComparison.Ordinal))
+        {
+            var league = await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}");
+            return (league.Id, league.Name);
+        }
+
+        if (key.Contains("/api/users", StringComparison.Ordinal))
+        {
+            return (world.UserId(Persona.ChicagoAdmin), World.Email(Persona.ChicagoAdmin));
+        }
+
+        return (city, city == world.Milwaukee ? "Milwaukee" : city == world.Chicago ? "Chicago" : "Madison");
+    }
+
+    private static HttpRequestMessage Request(string key, Guid target, Guid city)
+    {
+        var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
+        var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(verb), path);
+        object? body = (verb, path) switch
+        {
+            ("POST", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => (object)new { name = "Green Bay", state = "WI", timeZone = "America/Chicago" },
+            ("PUT", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => new { name = "Renamed City", state = "WI", timeZone = "America/Chicago" },
+            ("POST", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Thursday Softball"),
+            ("PUT", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Renamed League"),
+            ("POST", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>
+                new { email = $"new-{Guid.NewGuid():N}@test.example.org", displayName = "New", password = World.Password, role = "CityAdmin", cityIds = new[] { city } },
+            ("PUT", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>
+                new { displayName = "ChicagoAdmin", role = "CityAdmin", cityIds = new[] { city }, disabled = false },
+            _ => null,
+        };
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return request;
+    }
+
+    private static object LeagueBody(Guid cityId, string name) => new
+    {
+        name,
+        sport = "Softball",
+        cityId,
+        seasonYear = 2026,
+        term = "Fall",
+        night = "Thursday",
+        level = "Co-ed Rec",
+        status = "Registration",
+    };
+
+    private static void AssertOnlyOwnCities(string body, IReadOnlyList<Guid> cities)
+    {
+        using var json = JsonDocument.Parse(body);
+        var items = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement : json.RootElement.TryGetProperty("items", out var i) ? i : default;
+        if (items.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var item in items.EnumerateArray())
+        {
+            var city = item.TryGetProperty("cityId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetGuid()
+                : item.TryGetProperty("state", out _) ? item.GetProperty("id").GetGuid()
+                : (Guid?)null;
+            Assert.That(city, Is.Not.Null.And.AnyOf(cities.Cast<object>().ToArray()), $"a row of another city leaked: {item}");
+        }
+    }
+
+    /// <summary>A fingerprint of every row an API call could change.</summary>
+    private static async Task<string?> SnapshotAsync() =>
+        await Database.Postgres.ScalarAsync<string>("""
+            SELECT md5(
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.leagues t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.cities t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM identity.users t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY user_id, city_id) FROM identity.user_cities t), ''))
+            """);
+
+    private static IEnumerable<RouteEndpoint> AllEndpoints() =>
+        Database.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    private static bool HasAccessRule(Endpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0;
+
+    /// <summary>Blazor pages, its hub and static files: covered by the access-rule test and the browser tests.</summary>
+    private static bool IsUi(RouteEndpoint endpoint)
+    {
+        var route = endpoint.RoutePattern.RawText ?? string.Empty;
+        return endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null
+            || route.StartsWith("/_blazor", StringComparison.Ordinal) || route.StartsWith("_blazor", StringComparison.Ordinal)
+            || route.StartsWith("_framework", StringComparison.Ordinal) || route.StartsWith("/_framework", StringComparison.Ordinal)
+            || route.StartsWith("/jobs", StringComparison.Ordinal) || route.StartsWith("/scalar", StringComparison.Ordinal)
+            || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+            || route.StartsWith("_content", StringComparison.Ordinal) || route.EndsWith(".css", StringComparison.Ordinal)
+            || route.EndsWith(".js", StringComparison.Ordinal) || route.EndsWith(".png", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Verbs(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+
+    private static string Describe(RouteEndpoint endpoint) => $"{string.Join(",", Verbs(endpoint))} {endpoint.RoutePattern.RawText} ({endpoint.DisplayName})";
+}

@@ -1,0 +1,129 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Identity.Contracts;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Contracts;
+
+namespace MidwestSports.Host.Tests.Integration;
+
+public enum Persona
+{
+    Anonymous,
+    MadisonViewer,
+    MilwaukeeAdmin,
+    ChicagoAdmin,
+    SystemAdmin,
+}
+
+/// <summary>
+/// A known world for access tests: Milwaukee, Chicago and Madison, and one user per persona holding the city
+/// their name says. Rebuilt by <see cref="ResetAsync"/>: module tables emptied, cities created anew, grants updated.
+/// </summary>
+internal sealed class World
+{
+    public const string Password = "Test-Password-1!";
+
+    private static readonly Dictionary<Persona, (Guid Id, string Token)> Users = [];
+
+    private World(Guid milwaukee, Guid chicago, Guid madison)
+    {
+        Milwaukee = milwaukee;
+        Chicago = chicago;
+        Madison = madison;
+    }
+
+    public Guid Milwaukee { get; }
+
+    public Guid Chicago { get; }
+
+    public Guid Madison { get; }
+
+    public static string Email(Persona persona) => $"{persona.ToString().ToLowerInvariant()}@test.example.org";
+
+    public static async Task<World> ResetAsync()
+    {
+        await Database.Postgres.ResetAsync();
+        var milwaukee = (await SendAsSystemAsync(new CreateCity("Milwaukee", "WI", "America/Chicago"))).Id;
+        var chicago = (await SendAsSystemAsync(new CreateCity("Chicago", "IL", "America/Chicago"))).Id;
+        var madison = (await SendAsSystemAsync(new CreateCity("Madison", "WI", "America/Chicago"))).Id;
+        var world = new World(milwaukee, chicago, madison);
+        foreach (var persona in Enum.GetValues<Persona>().Where(p => p != Persona.Anonymous))
+        {
+            await world.EnsureUserAsync(persona);
+        }
+
+        return world;
+    }
+
+    public static async Task<TResponse> SendAsSystemAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = Database.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("test");
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public static async Task<TResponse> SendAsSystemAsync<TResponse>(IQuery<TResponse> query)
+    {
+        await using var scope = Database.App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("test");
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    public HttpClient Client(Persona persona, MidwestApp? app = null)
+    {
+        // No redirects followed: a page's 302 to the sign-in page must be seen as what it is.
+        var client = (app ?? Database.App).CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (persona != Persona.Anonymous)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Users[persona].Token);
+        }
+
+        return client;
+    }
+
+    public Guid UserId(Persona persona) => Users[persona].Id;
+
+    public IReadOnlyList<Guid> CitiesOf(Persona persona) => persona switch
+    {
+        Persona.MadisonViewer => [Madison],
+        Persona.MilwaukeeAdmin => [Milwaukee],
+        Persona.ChicagoAdmin => [Chicago],
+        _ => [],
+    };
+
+    public static PlatformRole RoleOf(Persona persona) => persona switch
+    {
+        Persona.MadisonViewer => PlatformRole.CityViewer,
+        Persona.SystemAdmin => PlatformRole.SystemAdmin,
+        _ => PlatformRole.CityAdmin,
+    };
+
+    public async Task<LeagueDto> LeagueInAsync(Guid cityId, string name = "Tuesday Kickball") =>
+        await SendAsSystemAsync(new CreateLeague(new LeagueFields(name, "Kickball", cityId, 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Recreational", LeagueStatus.Active)));
+
+    public static async Task<string> LoginAsync(HttpClient client, string email, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private async Task EnsureUserAsync(Persona persona)
+    {
+        if (Users.TryGetValue(persona, out var known))
+        {
+            var current = await SendAsSystemAsync(new GetUser(known.Id));
+            await SendAsSystemAsync(new UpdateUser(known.Id, current.DisplayName, RoleOf(persona), CitiesOf(persona), Disabled: false));
+            return;
+        }
+
+        var user = await SendAsSystemAsync(new CreateUser(Email(persona), persona.ToString(), Password, RoleOf(persona), CitiesOf(persona)));
+        using var client = Database.App.CreateClient();
+        Users[persona] = (user.Id, await LoginAsync(client, Email(persona), Password));
+    }
+}
