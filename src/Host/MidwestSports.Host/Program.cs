@@ -58,6 +58,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Leagues.Contracts.CityDto),
         typeof(MidwestSports.Teams.TeamsModule),
         typeof(MidwestSports.Sponsors.SponsorsModule),
+        typeof(MidwestSports.Sponsors.Contracts.SponsorDto),
+        typeof(MidwestSports.Teams.Contracts.TeamDto),
         typeof(MidwestSports.Trivia.TriviaModule),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>)];

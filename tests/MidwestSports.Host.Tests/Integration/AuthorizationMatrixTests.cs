@@ -47,6 +47,19 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
         ["GET /api/audit"] = [401, 403, 403, 200, 200, 200],
         ["GET /openapi/{documentName}.json"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/sponsors/"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/sponsors/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/sponsors/"] = [401, 403, 403, 201, 403, 201],
+        ["PUT /api/sponsors/{id:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/sponsors/{id:guid}/deactivate"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/teams/"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/teams/export.csv"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/teams/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/teams/"] = [401, 403, 403, 201, 403, 201],
+        ["PUT /api/teams/{id:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/teams/{id:guid}"] = [401, 403, 403, 204, 404, 204],
+        ["PUT /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
     };
 
     /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>
@@ -65,6 +78,8 @@ public sealed class AuthorizationMatrixTests
     private const string StaticAssetsDevelopmentFallback = "{**path:file}";
 
     private World world = null!;
+    private Guid contextLeague;
+    private Guid contextSponsor;
 
     public static IEnumerable<TestCaseData> Cases() =>
         from key in Expectations.Keys
@@ -130,7 +145,7 @@ public sealed class AuthorizationMatrixTests
         var before = await SnapshotAsync();
         using var client = world.Client(persona);
 
-        var response = await client.SendAsync(Request(key, target, targetCity));
+        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor));
         var body = await response.Content.ReadAsStringAsync();
         var after = await SnapshotAsync();
 
@@ -146,7 +161,16 @@ public sealed class AuthorizationMatrixTests
 
         if (expected == 200 && key.StartsWith("GET", StringComparison.Ordinal) && persona is not Persona.SystemAdmin)
         {
-            AssertOnlyOwnCities(body, world.CitiesOf(persona));
+            if (key.EndsWith(".csv", StringComparison.Ordinal))
+            {
+                var foreign = new[] { ("Milwaukee", world.Milwaukee), ("Chicago", world.Chicago), ("Madison", world.Madison) }
+                    .Where(c => !world.CitiesOf(persona).Contains(c.Item2)).Select(c => c.Item1);
+                Assert.That(body.Split('\n').Skip(1).Where(line => foreign.Any(f => line.Contains(f, StringComparison.Ordinal))), Is.Empty, "an export leaked a foreign city's row");
+            }
+            else
+            {
+                AssertOnlyOwnCities(body, world.CitiesOf(persona));
+            }
         }
     }
 
@@ -205,6 +229,20 @@ public sealed class AuthorizationMatrixTests
             return (league.Id, league.Name);
         }
 
+        if (key.Contains("/api/sponsors", StringComparison.Ordinal))
+        {
+            var sponsor = await world.SponsorInAsync(city, $"Sponsor {Guid.NewGuid():N}");
+            return (sponsor.Id, sponsor.Name);
+        }
+
+        if (key.Contains("/api/teams", StringComparison.Ordinal))
+        {
+            contextLeague = (await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}")).Id;
+            contextSponsor = (await world.SponsorInAsync(city, $"Sponsor {Guid.NewGuid():N}")).Id;
+            var team = await world.TeamInAsync(contextLeague, $"Team {Guid.NewGuid():N}");
+            return (team.Id, team.Name);
+        }
+
         if (key.Contains("/api/users", StringComparison.Ordinal))
         {
             return (world.UserId(Persona.ChicagoAdmin), World.Email(Persona.ChicagoAdmin));
@@ -213,7 +251,7 @@ public sealed class AuthorizationMatrixTests
         return (city, city == world.Milwaukee ? "Milwaukee" : city == world.Chicago ? "Chicago" : "Madison");
     }
 
-    private static HttpRequestMessage Request(string key, Guid target, Guid city)
+    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor)
     {
         var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
         var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
@@ -224,6 +262,12 @@ public sealed class AuthorizationMatrixTests
             ("PUT", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => new { name = "Renamed City", state = "WI", timeZone = "America/Chicago" },
             ("POST", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Thursday Softball"),
             ("PUT", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Renamed League"),
+            ("POST", var p) when p.StartsWith("/api/sponsors/", StringComparison.Ordinal) && p.EndsWith("/deactivate", StringComparison.Ordinal) => null,
+            ("POST", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "New Sponsor", cityIds = new[] { city } },
+            ("PUT", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "Renamed Sponsor", cityIds = new[] { city } },
+            ("PUT", var p) when p.EndsWith("/sponsor", StringComparison.Ordinal) => new { sponsorId = sponsor },
+            ("POST", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "New Team"),
+            ("PUT", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "Renamed Team"),
             ("POST", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>
                 new { email = $"new-{Guid.NewGuid():N}@test.example.org", displayName = "New", password = World.Password, role = "CityAdmin", cityIds = new[] { city } },
             ("PUT", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>
@@ -237,6 +281,16 @@ public sealed class AuthorizationMatrixTests
 
         return request;
     }
+
+    private static object TeamBody(Guid leagueId, string name) => new
+    {
+        name,
+        leagueId,
+        captainName = "Pat Captain",
+        captainEmail = "pat@example.org",
+        rosterSize = 12,
+        status = "Active",
+    };
 
     private static object LeagueBody(Guid cityId, string name) => new
     {
@@ -261,6 +315,12 @@ public sealed class AuthorizationMatrixTests
 
         foreach (var item in items.EnumerateArray())
         {
+            if (item.TryGetProperty("cityIds", out var many))
+            {
+                Assert.That(many.EnumerateArray().Select(x => x.GetGuid()).Intersect(cities), Is.Not.Empty, $"a sponsor of other cities leaked: {item}");
+                continue;
+            }
+
             var city = item.TryGetProperty("cityId", out var c) && c.ValueKind == JsonValueKind.String ? c.GetGuid()
                 : item.TryGetProperty("state", out _) ? item.GetProperty("id").GetGuid()
                 : (Guid?)null;
@@ -275,7 +335,11 @@ public sealed class AuthorizationMatrixTests
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.leagues t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.cities t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM identity.users t), '') ||
-              coalesce((SELECT string_agg(t::text, '|' ORDER BY user_id, city_id) FROM identity.user_cities t), ''))
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY user_id, city_id) FROM identity.user_cities t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM sponsors.sponsors t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY sponsor_id, city_id) FROM sponsors.sponsor_cities t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM teams.teams t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY team_id) FROM teams.team_listing t), ''))
             """);
 
     private static IEnumerable<RouteEndpoint> AllEndpoints() =>

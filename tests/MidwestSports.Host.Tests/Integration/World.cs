@@ -105,6 +105,13 @@ internal sealed class World
     public async Task<LeagueDto> LeagueInAsync(Guid cityId, string name = "Tuesday Kickball") =>
         await SendAsSystemAsync(new CreateLeague(new LeagueFields(name, "Kickball", cityId, 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Recreational", LeagueStatus.Active)));
 
+    public async Task<MidwestSports.Sponsors.Contracts.SponsorDto> SponsorInAsync(Guid cityId, string name) =>
+        await SendAsSystemAsync(new MidwestSports.Sponsors.Contracts.CreateSponsor(new MidwestSports.Sponsors.Contracts.SponsorFields(name, "Sam Owner", "sam@example.org", "414-555-0100", null, [cityId])));
+
+    public async Task<MidwestSports.Teams.Contracts.TeamDto> TeamInAsync(Guid leagueId, string name, Guid? sponsorId = null) =>
+        await SendAsSystemAsync(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
+            name, leagueId, sponsorId, "Casey Captain", "casey@example.org", null, 12, MidwestSports.Teams.Contracts.TeamStatus.Active)));
+
     public static async Task<string> LoginAsync(HttpClient client, string email, string password)
     {
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });

@@ -23,4 +23,7 @@ public sealed record CityChanged(Guid EventId, Guid CityId, string Name, string 
 public interface ICityDirectory
 {
     Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken);
+
+    /// <summary>Every city, for a rebuild of another module's replica.</summary>
+    Task<IReadOnlyList<CityDto>> AllAsync(CancellationToken cancellationToken);
 }

@@ -78,3 +78,14 @@ public sealed record LeagueChanged(
     SeasonTerm Term,
     LeagueStatus Status,
     long Version) : IIntegrationEvent;
+
+/// <summary>The facts other modules may ask of a league synchronously.</summary>
+public sealed record LeagueFacts(Guid LeagueId, Guid CityId, string CityName, long CityVersion, string Name, string Sport, int SeasonYear, SeasonTerm Term, LeagueStatus Status, long Version);
+
+public interface ILeagueDirectory
+{
+    Task<LeagueFacts?> FindAsync(Guid leagueId, CancellationToken cancellationToken);
+
+    /// <summary>Every league's current facts, for a rebuild of another module's replica.</summary>
+    Task<IReadOnlyList<LeagueFacts>> AllAsync(CancellationToken cancellationToken);
+}

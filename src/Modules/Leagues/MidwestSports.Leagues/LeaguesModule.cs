@@ -19,7 +19,9 @@ public sealed class LeaguesModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LeaguesDbContext>(Name, LeaguesDbContext.SchemaName);
-        services.AddScoped<ICityDirectory, CityDirectory>();
+        services.AddScoped<CityDirectory>();
+        services.AddScoped<ICityDirectory>(sp => sp.GetRequiredService<CityDirectory>());
+        services.AddScoped<ILeagueDirectory>(sp => sp.GetRequiredService<CityDirectory>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

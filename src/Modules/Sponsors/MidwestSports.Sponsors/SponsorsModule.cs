@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Sponsors.Contracts;
+using MidwestSports.Sponsors.Features;
 using MidwestSports.Sponsors.Persistence;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
@@ -16,9 +18,8 @@ public sealed class SponsorsModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<SponsorsDbContext>(Name, SponsorsDbContext.SchemaName);
+        services.AddScoped<ISponsorDirectory, SponsorDirectory>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SponsorEndpoints.Map(endpoints);
 }

@@ -1,11 +1,13 @@
+using Mediator;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MidwestSports.Teams.Persistence;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Teams.Contracts;
+using MidwestSports.Teams.Features;
+using MidwestSports.Teams.Persistence;
 
 namespace MidwestSports.Teams;
 
@@ -13,12 +15,17 @@ public sealed class TeamsModule : IModule
 {
     public string Name => "Teams";
 
+    public IEnumerable<RecurringJobDefinition> RecurringJobs =>
+    [
+        // Nightly reconciliation: repairs any drift between the listing and the other modules' truth.
+        new("teams-listing-reconcile", "30 2 * * *", (services, ct) => services.GetRequiredService<ISender>().Send(new RebuildTeamListing(), ct).AsTask()),
+    ];
+
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(Name, TeamsDbContext.SchemaName);
+        services.AddScoped<TeamRules>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => TeamEndpoints.Map(endpoints);
 }

@@ -4,11 +4,25 @@ using MidwestSports.Leagues.Persistence;
 
 namespace MidwestSports.Leagues.Features;
 
-internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory
+/// <summary>Answers other modules' synchronous questions about cities and leagues. Unscoped: callers apply their own scope.</summary>
+internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory, ILeagueDirectory
 {
     public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken)
     {
         var ids = cityIds.ToArray();
         return (await db.Cities.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
+
+    public async Task<IReadOnlyList<CityDto>> AllAsync(CancellationToken cancellationToken) =>
+        await db.Cities.AsNoTracking().Select(c => new CityDto(c.Id, c.Name, c.State, c.TimeZone, c.Version)).ToListAsync(cancellationToken);
+
+    public async Task<LeagueFacts?> FindAsync(Guid leagueId, CancellationToken cancellationToken) =>
+        await Facts(db.Leagues.Where(l => l.Id == leagueId)).SingleOrDefaultAsync(cancellationToken);
+
+    async Task<IReadOnlyList<LeagueFacts>> ILeagueDirectory.AllAsync(CancellationToken cancellationToken) =>
+        await Facts(db.Leagues).ToListAsync(cancellationToken);
+
+    private IQueryable<LeagueFacts> Facts(IQueryable<Domain.League> leagues) =>
+        leagues.AsNoTracking().Join(db.Cities, l => l.CityId, c => c.Id, (l, c) =>
+            new LeagueFacts(l.Id, l.CityId, c.Name, c.Version, l.Name, l.Sport, l.SeasonYear, l.Term, l.Status, l.Version));
 }

@@ -10,6 +10,8 @@ internal sealed class SponsorsDbContext(DbContextOptions<SponsorsDbContext> opti
 
     public override string Schema => SchemaName;
 
+    public DbSet<Domain.Sponsor> Sponsors => Set<Domain.Sponsor>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

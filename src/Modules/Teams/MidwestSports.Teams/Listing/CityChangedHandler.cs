@@ -14,13 +14,24 @@ internal sealed class CityChangedHandler(TeamsDbContext db, TimeProvider time) :
 {
     public async ValueTask Handle(CityChanged notification, CancellationToken cancellationToken) =>
         await db.HandleOnceAsync(notification, nameof(CityChangedHandler), time.GetUtcNow(), async ct =>
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""
-                INSERT INTO teams.city_names (city_id, name, version)
-                VALUES ({notification.CityId}, {notification.Name}, {notification.Version})
-                ON CONFLICT (city_id) DO UPDATE SET name = excluded.name, version = excluded.version
-                WHERE teams.city_names.version < excluded.version
-                """,
-                ct),
+            {
+                await UpsertAsync(db, notification.CityId, notification.Name, notification.Version, ct);
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"""
+                    UPDATE teams.team_listing SET city_name = {notification.Name}, city_version = {notification.Version}
+                    WHERE city_id = {notification.CityId} AND city_version < {notification.Version}
+                    """,
+                    ct);
+            },
             cancellationToken);
+
+    public static Task UpsertAsync(TeamsDbContext db, Guid cityId, string name, long version, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO teams.city_names (city_id, name, version)
+            VALUES ({cityId}, {name}, {version})
+            ON CONFLICT (city_id) DO UPDATE SET name = excluded.name, version = excluded.version
+            WHERE teams.city_names.version < excluded.version
+            """,
+            ct);
 }

@@ -21,6 +21,9 @@ internal sealed class LeagueName
     /// <summary>"Fall 2026": how admins say a season.</summary>
     public string Season { get; set; } = string.Empty;
 
+    /// <summary>year * 10 + term, so seasons sort in time.</summary>
+    public int SeasonSort { get; set; }
+
     public bool Archived { get; set; }
 
     public long Version { get; set; }
@@ -39,23 +42,60 @@ internal sealed class LeagueNameConfiguration : IEntityTypeConfiguration<LeagueN
     }
 }
 
-/// <summary>Version-guarded upsert under the inbox: repeats and late, older events change nothing.</summary>
+/// <summary>
+/// Version-guarded under the inbox: the replica row, the teams of a league that moved city, and every listing row of
+/// the league, each in one set-based statement, in one transaction. Repeats and late, older events change nothing.
+/// </summary>
 internal sealed class LeagueChangedHandler(TeamsDbContext db, TimeProvider time) : INotificationHandler<LeagueChanged>
 {
-    public async ValueTask Handle(LeagueChanged notification, CancellationToken cancellationToken)
-    {
-        var season = $"{notification.Term} {notification.SeasonYear}";
-        var archived = notification.Status == LeagueStatus.Archived;
+    public async ValueTask Handle(LeagueChanged notification, CancellationToken cancellationToken) =>
         await db.HandleOnceAsync(notification, nameof(LeagueChangedHandler), time.GetUtcNow(), async ct =>
+            {
+                var league = LeagueReplica.From(notification);
+                await LeagueReplica.UpsertAsync(db, league, ct);
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE teams.teams SET city_id = {league.CityId} WHERE league_id = {league.LeagueId} AND city_id <> {league.CityId}", ct);
                 await db.Database.ExecuteSqlInterpolatedAsync(
                     $"""
-                    INSERT INTO teams.league_names (league_id, city_id, name, sport, season, archived, version)
-                    VALUES ({notification.LeagueId}, {notification.CityId}, {notification.Name}, {notification.Sport}, {season}, {archived}, {notification.Version})
-                    ON CONFLICT (league_id) DO UPDATE SET city_id = excluded.city_id, name = excluded.name, sport = excluded.sport,
-                        season = excluded.season, archived = excluded.archived, version = excluded.version
-                    WHERE teams.league_names.version < excluded.version
+                    UPDATE teams.team_listing l
+                    SET league_name = {league.Name}, sport = {league.Sport}, season = {league.Season}, season_sort = {league.SeasonSort},
+                        league_version = {league.Version}, city_id = {league.CityId},
+                        city_name = coalesce((SELECT c.name FROM teams.city_names c WHERE c.city_id = {league.CityId}), l.city_name),
+                        city_version = coalesce((SELECT c.version FROM teams.city_names c WHERE c.city_id = {league.CityId}), l.city_version)
+                    WHERE l.league_id = {league.LeagueId} AND l.league_version < {league.Version}
                     """,
-                    ct),
+                    ct);
+            },
             cancellationToken);
-    }
+}
+
+internal static class LeagueReplica
+{
+    public static LeagueName From(LeagueChanged e) => Of(e.LeagueId, e.CityId, e.Name, e.Sport, e.SeasonYear, e.Term, e.Status, e.Version);
+
+    public static LeagueName From(LeagueFacts f) => Of(f.LeagueId, f.CityId, f.Name, f.Sport, f.SeasonYear, f.Term, f.Status, f.Version);
+
+    /// <summary>Inserts or moves the replica forward; an older version never overwrites a newer one.</summary>
+    public static Task UpsertAsync(TeamsDbContext db, LeagueName l, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO teams.league_names (league_id, city_id, name, sport, season, season_sort, archived, version)
+            VALUES ({l.LeagueId}, {l.CityId}, {l.Name}, {l.Sport}, {l.Season}, {l.SeasonSort}, {l.Archived}, {l.Version})
+            ON CONFLICT (league_id) DO UPDATE SET city_id = excluded.city_id, name = excluded.name, sport = excluded.sport,
+                season = excluded.season, season_sort = excluded.season_sort, archived = excluded.archived, version = excluded.version
+            WHERE teams.league_names.version < excluded.version
+            """,
+            ct);
+
+    private static LeagueName Of(Guid id, Guid cityId, string name, string sport, int year, SeasonTerm term, LeagueStatus status, long version) => new()
+    {
+        LeagueId = id,
+        CityId = cityId,
+        Name = name,
+        Sport = sport,
+        Season = $"{term} {year}",
+        SeasonSort = (year * 10) + (int)term,
+        Archived = status == LeagueStatus.Archived,
+        Version = version,
+    };
 }

@@ -14,6 +14,12 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options) :
 
     public DbSet<Listing.LeagueName> LeagueNames => Set<Listing.LeagueName>();
 
+    public DbSet<Listing.SponsorName> SponsorNames => Set<Listing.SponsorName>();
+
+    public DbSet<Domain.Team> Teams => Set<Domain.Team>();
+
+    public DbSet<Listing.TeamListingRow> TeamListing => Set<Listing.TeamListingRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

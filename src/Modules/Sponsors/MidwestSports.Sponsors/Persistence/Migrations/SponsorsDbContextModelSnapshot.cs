@@ -154,6 +154,95 @@ namespace MidwestSports.Sponsors.Persistence.Migrations
 
                     b.ToTable("outbox_messages", "sponsors");
                 });
+
+            modelBuilder.Entity("MidwestSports.Sponsors.Domain.Sponsor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("contact_name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sponsors");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_sponsors_name");
+
+                    b.ToTable("sponsors", "sponsors");
+                });
+
+            modelBuilder.Entity("MidwestSports.Sponsors.Domain.SponsorCity", b =>
+                {
+                    b.Property<Guid>("SponsorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsor_id");
+
+                    b.Property<Guid>("CityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("city_id");
+
+                    b.HasKey("SponsorId", "CityId")
+                        .HasName("pk_sponsor_cities");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_sponsor_cities_city_id");
+
+                    b.ToTable("sponsor_cities", "sponsors");
+                });
+
+            modelBuilder.Entity("MidwestSports.Sponsors.Domain.SponsorCity", b =>
+                {
+                    b.HasOne("MidwestSports.Sponsors.Domain.Sponsor", null)
+                        .WithMany("Cities")
+                        .HasForeignKey("SponsorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sponsor_cities_sponsors_sponsor_id");
+                });
+
+            modelBuilder.Entity("MidwestSports.Sponsors.Domain.Sponsor", b =>
+                {
+                    b.Navigation("Cities");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -155,6 +155,81 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.ToTable("outbox_messages", "teams");
                 });
 
+            modelBuilder.Entity("MidwestSports.Teams.Domain.Team", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CaptainEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("captain_email");
+
+                    b.Property<string>("CaptainName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("captain_name");
+
+                    b.Property<string>("CaptainPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("captain_phone");
+
+                    b.Property<Guid>("CityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("city_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("LeagueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("league_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("RosterSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("roster_size");
+
+                    b.Property<Guid?>("SponsorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsor_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_teams");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_teams_city_id");
+
+                    b.HasIndex("LeagueId")
+                        .HasDatabaseName("ix_teams_league_id");
+
+                    b.HasIndex("SponsorId")
+                        .HasDatabaseName("ix_teams_sponsor_id");
+
+                    b.ToTable("teams", "teams");
+                });
+
             modelBuilder.Entity("MidwestSports.Teams.Listing.CityName", b =>
                 {
                     b.Property<Guid>("CityId")
@@ -203,6 +278,10 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("season");
 
+                    b.Property<int>("SeasonSort")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_sort");
+
                     b.Property<string>("Sport")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -217,6 +296,201 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasName("pk_league_names");
 
                     b.ToTable("league_names", "teams");
+                });
+
+            modelBuilder.Entity("MidwestSports.Teams.Listing.SponsorName", b =>
+                {
+                    b.Property<Guid>("SponsorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsor_id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("SponsorId")
+                        .HasName("pk_sponsor_names");
+
+                    b.ToTable("sponsor_names", "teams");
+                });
+
+            modelBuilder.Entity("MidwestSports.Teams.Listing.TeamListingRow", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("CaptainKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("captain_key")
+                        .HasComputedColumnSql("lower(captain_name)", true);
+
+                    b.Property<string>("CaptainName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("captain_name");
+
+                    b.Property<Guid>("CityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("city_id");
+
+                    b.Property<string>("CityKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("city_key")
+                        .HasComputedColumnSql("lower(city_name)", true);
+
+                    b.Property<string>("CityName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city_name");
+
+                    b.Property<long>("CityVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("city_version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("LeagueId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("league_id");
+
+                    b.Property<string>("LeagueKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("league_key")
+                        .HasComputedColumnSql("lower(league_name)", true);
+
+                    b.Property<string>("LeagueName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("league_name");
+
+                    b.Property<long>("LeagueVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("league_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .HasComputedColumnSql("lower(name)", true);
+
+                    b.Property<string>("Search")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search")
+                        .HasComputedColumnSql("lower(name || ' ' || coalesce(sponsor_name, '') || ' ' || league_name || ' ' || captain_name || ' ' || city_name || ' ' || sport)", true);
+
+                    b.Property<string>("Season")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("season");
+
+                    b.Property<int>("SeasonSort")
+                        .HasColumnType("integer")
+                        .HasColumnName("season_sort");
+
+                    b.Property<Guid?>("SponsorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sponsor_id");
+
+                    b.Property<string>("SponsorKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sponsor_key")
+                        .HasComputedColumnSql("lower(sponsor_name)", true);
+
+                    b.Property<string>("SponsorName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("sponsor_name");
+
+                    b.Property<long>("SponsorVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sponsor_version");
+
+                    b.Property<string>("Sport")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sport");
+
+                    b.Property<string>("SportKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("sport_key")
+                        .HasComputedColumnSql("lower(sport)", true);
+
+                    b.HasKey("TeamId")
+                        .HasName("pk_team_listing");
+
+                    b.HasIndex("LeagueId")
+                        .HasDatabaseName("ix_team_listing_league_id");
+
+                    b.HasIndex("SponsorId")
+                        .HasDatabaseName("ix_team_listing_sponsor_id");
+
+                    b.HasIndex("CaptainKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_captain_key_team_id");
+
+                    b.HasIndex("CityKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_city_key_team_id");
+
+                    b.HasIndex("CreatedAt", "TeamId")
+                        .HasDatabaseName("ix_team_listing_created_at_team_id");
+
+                    b.HasIndex("LeagueKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_league_key_team_id");
+
+                    b.HasIndex("NameKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_name_key_team_id");
+
+                    b.HasIndex("SeasonSort", "TeamId")
+                        .HasDatabaseName("ix_team_listing_season_sort_team_id");
+
+                    b.HasIndex("SponsorKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_sponsor_key_team_id");
+
+                    b.HasIndex("SportKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_sport_key_team_id");
+
+                    b.HasIndex("CityId", "NameKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_city_id_name_key_team_id");
+
+                    b.HasIndex("CityId", "SponsorKey", "TeamId")
+                        .HasDatabaseName("ix_team_listing_city_id_sponsor_key_team_id");
+
+                    b.ToTable("team_listing", "teams");
                 });
 #pragma warning restore 612, 618
         }

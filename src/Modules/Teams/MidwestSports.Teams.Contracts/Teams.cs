@@ -1,0 +1,90 @@
+using Mediator;
+
+namespace MidwestSports.Teams.Contracts;
+
+public enum TeamStatus
+{
+    Active,
+    Withdrawn,
+}
+
+public sealed record TeamDto(
+    Guid Id,
+    string Name,
+    Guid LeagueId,
+    Guid CityId,
+    Guid? SponsorId,
+    string CaptainName,
+    string? CaptainEmail,
+    string? CaptainPhone,
+    int RosterSize,
+    TeamStatus Status,
+    long Version,
+    DateTimeOffset CreatedAt);
+
+/// <summary>What an admin sets on a team; POST and PUT take the same body.</summary>
+public sealed record TeamFields(
+    string Name,
+    Guid LeagueId,
+    Guid? SponsorId,
+    string CaptainName,
+    string? CaptainEmail,
+    string? CaptainPhone,
+    int RosterSize,
+    TeamStatus Status);
+
+public sealed record GetTeam(Guid TeamId) : IQuery<TeamDto>;
+
+public sealed record CreateTeam(TeamFields Fields) : ICommand<TeamDto>;
+
+public sealed record UpdateTeam(Guid TeamId, TeamFields Fields) : ICommand<TeamDto>;
+
+public sealed record DeleteTeam(Guid TeamId) : ICommand<Unit>;
+
+/// <summary>Assigns (a sponsor id) or unassigns (null) the team's sponsor.</summary>
+public sealed record SetTeamSponsor(Guid TeamId, Guid? SponsorId) : ICommand<TeamDto>;
+
+/// <summary>One row of the team listing: the team with its league's, city's and sponsor's names.</summary>
+public sealed record TeamListingItem(
+    Guid Id,
+    string Name,
+    Guid LeagueId,
+    string LeagueName,
+    Guid CityId,
+    string CityName,
+    string Sport,
+    string Season,
+    Guid? SponsorId,
+    string? SponsorName,
+    string CaptainName,
+    DateTimeOffset CreatedAt);
+
+public sealed record TeamListingPage(
+    IReadOnlyList<TeamListingItem> Items,
+    int Page,
+    int PageSize,
+    long TotalCount,
+    bool TotalIsEstimate,
+    string? NextCursor);
+
+/// <summary>The listing query; every text filter is a case-insensitive "contains".</summary>
+public sealed record ListTeams(
+    string? Sort = null,
+    int Page = 1,
+    int PageSize = 25,
+    string? Cursor = null,
+    string? Q = null,
+    string? Name = null,
+    string? SponsorName = null,
+    string? LeagueName = null,
+    string? CaptainName = null,
+    Guid? LeagueId = null,
+    Guid? CityId = null,
+    Guid? SponsorId = null,
+    bool? HasSponsor = null,
+    bool WithTotal = true) : IQuery<TeamListingPage>;
+
+/// <summary>Recomputes the listing from Teams' own data and the other modules' Contracts, and reports the drift it repaired.</summary>
+public sealed record RebuildTeamListing : ICommand<ListingRebuildReport>;
+
+public sealed record ListingRebuildReport(long Rows, long Added, long Changed, long Removed, TimeSpan Elapsed);

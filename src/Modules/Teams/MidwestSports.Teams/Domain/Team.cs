@@ -1,0 +1,71 @@
+using MidwestSports.Shared.Access;
+using MidwestSports.Teams.Contracts;
+
+namespace MidwestSports.Teams.Domain;
+
+/// <summary>A team in one league (and so one city), optionally sponsored by a local business.</summary>
+internal sealed class Team : ICityOwned
+{
+    private Team()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid LeagueId { get; private set; }
+
+    /// <summary>The league's city, kept here so every query and command can be scoped without asking Leagues.</summary>
+    public Guid CityId { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public Guid? SponsorId { get; private set; }
+
+    public string CaptainName { get; private set; } = string.Empty;
+
+    public string? CaptainEmail { get; private set; }
+
+    public string? CaptainPhone { get; private set; }
+
+    public int RosterSize { get; private set; }
+
+    public TeamStatus Status { get; private set; }
+
+    public long Version { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static Team Create(TeamFields fields, Guid cityId, DateTimeOffset now)
+    {
+        var team = new Team { Id = Guid.CreateVersion7(now), Version = 1, CreatedAt = now };
+        team.Apply(fields, cityId);
+        return team;
+    }
+
+    public void Update(TeamFields fields, Guid cityId)
+    {
+        Apply(fields, cityId);
+        Version++;
+    }
+
+    public void SetSponsor(Guid? sponsorId)
+    {
+        SponsorId = sponsorId;
+        Version++;
+    }
+
+    public TeamDto ToDto() => new(Id, Name, LeagueId, CityId, SponsorId, CaptainName, CaptainEmail, CaptainPhone, RosterSize, Status, Version, CreatedAt);
+
+    private void Apply(TeamFields fields, Guid cityId)
+    {
+        Name = fields.Name.Trim();
+        LeagueId = fields.LeagueId;
+        CityId = cityId;
+        SponsorId = fields.SponsorId;
+        CaptainName = fields.CaptainName.Trim();
+        CaptainEmail = string.IsNullOrWhiteSpace(fields.CaptainEmail) ? null : fields.CaptainEmail.Trim();
+        CaptainPhone = string.IsNullOrWhiteSpace(fields.CaptainPhone) ? null : fields.CaptainPhone.Trim();
+        RosterSize = fields.RosterSize;
+        Status = fields.Status;
+    }
+}

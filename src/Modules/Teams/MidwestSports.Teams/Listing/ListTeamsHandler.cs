@@ -1,0 +1,287 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Paging;
+using MidwestSports.Teams.Contracts;
+using MidwestSports.Teams.Persistence;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MidwestSports.Teams.Listing;
+
+internal sealed class ListTeamsValidator : AbstractValidator<ListTeams>
+{
+    public ListTeamsValidator()
+    {
+        this.AddPagingRules(x => x.Page, x => x.PageSize, x => x.Sort, TeamListingSql.SortKeys);
+        RuleFor(x => x.Cursor).Must(c => c is null || ListingCursor.TryDecode(c, out _)).WithMessage("cursor is malformed: pass nextCursor from a previous page unchanged.");
+        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Name).MaximumLength(100);
+        RuleFor(x => x.SponsorName).MaximumLength(120);
+        RuleFor(x => x.LeagueName).MaximumLength(120);
+        RuleFor(x => x.CaptainName).MaximumLength(100);
+    }
+}
+
+/// <summary>
+/// Reads only teams.team_listing. Every sort has an index (key, team_id); a cursor continues with a keyset
+/// condition, so a page costs the same at any depth. Rows without a sponsor come last in both directions:
+/// sponsored rows first, then the sponsorless ones by id.
+/// </summary>
+internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) : IQueryHandler<ListTeams, TeamListingPage>
+{
+    private const int ExactCountLimit = 10_000;
+
+    public async ValueTask<TeamListingPage> Handle(ListTeams query, CancellationToken cancellationToken)
+    {
+        var sort = SortSpec.Parse(query.Sort, "name");
+        ListingCursor? cursor = null;
+        if (query.Cursor is not null)
+        {
+            ListingCursor.TryDecode(query.Cursor, out cursor);
+            if (cursor!.Sort != sort.ToString())
+            {
+                throw new ValidationException([new ValidationFailure("cursor", $"cursor belongs to sort '{cursor.Sort}', not '{sort}'.")]);
+            }
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            var filter = TeamListingSql.Filter(query, current.Scope);
+            var items = await ReadPageAsync(connection, filter, sort, cursor, query, cancellationToken);
+            var hasMore = items.Count > query.PageSize;
+            if (hasMore)
+            {
+                items.RemoveAt(items.Count - 1);
+            }
+
+            var next = hasMore ? NextCursor(sort, items[^1]) : null;
+            var (total, estimate) = query.WithTotal ? await CountAsync(connection, filter, cancellationToken) : (-1L, true);
+            return new TeamListingPage([.. items.Select(i => i.Item)], query.Page, query.PageSize, total, estimate, next);
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static async Task<List<Row>> ReadPageAsync(NpgsqlConnection connection, SqlFilter filter, SortSpec sort, ListingCursor? cursor, ListTeams query, CancellationToken ct)
+    {
+        var column = TeamListingSql.Column(sort.Key);
+        var nullable = sort.Key == "sponsorName";
+        var rows = new List<Row>();
+        var limit = query.PageSize + 1;
+        var offset = cursor is null ? (long)(query.Page - 1) * query.PageSize : 0;
+
+        // Phase 1: rows with a value, in the requested direction. Phase 2 (sponsor only): rows without one, by id.
+        if (!(cursor?.InNulls ?? false))
+        {
+            var sql = new StringBuilder(string.Format(CultureInfo.InvariantCulture, TeamListingSql.SelectFrom, column)).Append(" WHERE ").Append(filter.Where);
+            var parameters = new List<NpgsqlParameter>(filter.Parameters);
+            if (nullable)
+            {
+                sql.Append(" AND ").Append(column).Append(" IS NOT NULL");
+            }
+
+            if (cursor is not null)
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" AND ({column}, team_id) {(sort.Descending ? "<" : ">")} (@cv, @cid)");
+                parameters.Add(TeamListingSql.CursorValue(sort.Key, cursor.Value));
+                parameters.Add(new NpgsqlParameter("cid", cursor.Id));
+            }
+
+            var direction = sort.Descending ? "DESC" : "ASC";
+            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {column} {direction}, team_id {direction} LIMIT {limit} OFFSET {offset}");
+            rows.AddRange(await QueryAsync(connection, sql.ToString(), parameters, sort.Key, inNulls: false, ct));
+        }
+
+        if (nullable && rows.Count < limit)
+        {
+            var sql = new StringBuilder(string.Format(CultureInfo.InvariantCulture, TeamListingSql.SelectFrom, column)).Append(" WHERE ").Append(filter.Where).Append(CultureInfo.InvariantCulture, $" AND {column} IS NULL");
+            var parameters = new List<NpgsqlParameter>(filter.Parameters);
+            if (cursor is { InNulls: true })
+            {
+                sql.Append(CultureInfo.InvariantCulture, $" AND team_id {(sort.Descending ? "<" : ">")} @cid");
+                parameters.Add(new NpgsqlParameter("cid", cursor.Id));
+            }
+
+            // In offset mode the offset continues past the rows that have a value.
+            var nullOffset = 0L;
+            if (cursor is null && offset > 0 && rows.Count == 0)
+            {
+                var withValues = await ScalarAsync(connection, $"SELECT count(*) FROM teams.team_listing WHERE {filter.Where} AND {column} IS NOT NULL", filter.Parameters, ct);
+                nullOffset = Math.Max(0, offset - withValues);
+            }
+
+            var direction = sort.Descending ? "DESC" : "ASC";
+            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY team_id {direction} LIMIT {limit - rows.Count} OFFSET {nullOffset}");
+            rows.AddRange(await QueryAsync(connection, sql.ToString(), parameters, sort.Key, inNulls: true, ct));
+        }
+
+        return rows;
+    }
+
+    private static async Task<List<Row>> QueryAsync(NpgsqlConnection connection, string sql, List<NpgsqlParameter> parameters, string sortKey, bool inNulls, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter.Clone());
+        }
+
+        var rows = new List<Row>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var item = new TeamListingItem(
+                reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5),
+                reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11));
+            rows.Add(new Row(item, SortValue(reader, sortKey), inNulls));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The last row's sort value as the cursor carries it (invariant text).</summary>
+    private static string? SortValue(DbDataReader reader, string sortKey)
+    {
+        var value = reader.GetValue(12);
+        return value switch
+        {
+            DBNull => null,
+            DateTime dt => dt.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            DateTimeOffset dto => dto.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+    }
+
+    private static string NextCursor(SortSpec sort, Row last) => new ListingCursor(sort.ToString(), last.SortValue, last.Item.Id, last.InNulls).Encode();
+
+    /// <summary>Exact up to 10,000 matches; above that the planner's estimate, flagged as such.</summary>
+    private static async Task<(long Total, bool Estimate)> CountAsync(NpgsqlConnection connection, SqlFilter filter, CancellationToken ct)
+    {
+        var bounded = await ScalarAsync(connection, $"SELECT count(*) FROM (SELECT 1 FROM teams.team_listing WHERE {filter.Where} LIMIT {ExactCountLimit + 1}) bounded", filter.Parameters, ct);
+        if (bounded <= ExactCountLimit)
+        {
+            return (bounded, false);
+        }
+
+        await using var explain = new NpgsqlCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM teams.team_listing WHERE {filter.Where}", connection);
+        foreach (var parameter in filter.Parameters)
+        {
+            explain.Parameters.Add(parameter.Clone());
+        }
+
+        var plan = (string)(await explain.ExecuteScalarAsync(ct))!;
+        using var json = System.Text.Json.JsonDocument.Parse(plan);
+        var rows = json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        return (Math.Max((long)rows, bounded), true);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter.Clone());
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private sealed record Row(TeamListingItem Item, string? SortValue, bool InNulls);
+}
+
+internal sealed record SqlFilter(string Where, List<NpgsqlParameter> Parameters);
+
+internal static class TeamListingSql
+{
+    public static readonly string[] SortKeys = ["name", "sponsorName", "leagueName", "cityName", "sport", "season", "captainName", "createdAt"];
+
+    public const string SelectFrom =
+        "SELECT team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at, {0} FROM teams.team_listing";
+
+    public static string Column(string sortKey) => sortKey switch
+    {
+        "sponsorName" => "sponsor_key",
+        "leagueName" => "league_key",
+        "cityName" => "city_key",
+        "sport" => "sport_key",
+        "season" => "season_sort",
+        "captainName" => "captain_key",
+        "createdAt" => "created_at",
+        _ => "name_key",
+    };
+
+    public static NpgsqlParameter CursorValue(string sortKey, string? value) => sortKey switch
+    {
+        "season" => new NpgsqlParameter("cv", NpgsqlDbType.Integer) { Value = int.Parse(value ?? "0", CultureInfo.InvariantCulture) },
+        "createdAt" => new NpgsqlParameter("cv", NpgsqlDbType.TimestampTz) { Value = DateTimeOffset.Parse(value ?? string.Empty, CultureInfo.InvariantCulture).UtcDateTime },
+        _ => new NpgsqlParameter("cv", NpgsqlDbType.Text) { Value = value ?? string.Empty },
+    };
+
+    /// <summary>The WHERE clause of scope and filters; the same for the page and for the count.</summary>
+    public static SqlFilter Filter(ListTeams query, CityScope scope)
+    {
+        var where = new List<string> { "true" };
+        var parameters = new List<NpgsqlParameter>();
+        if (!scope.AllCities)
+        {
+            where.Add("city_id = ANY(@scope)");
+            parameters.Add(new NpgsqlParameter("scope", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.CityIdArray });
+        }
+
+        Contains(where, parameters, "search", "q", query.Q);
+        Contains(where, parameters, "name_key", "fname", query.Name);
+        Contains(where, parameters, "sponsor_key", "fsponsor", query.SponsorName);
+        Contains(where, parameters, "league_key", "fleague", query.LeagueName);
+        Contains(where, parameters, "captain_key", "fcaptain", query.CaptainName);
+        Exact(where, parameters, "league_id", "leagueid", query.LeagueId);
+        Exact(where, parameters, "city_id", "cityid", query.CityId);
+        Exact(where, parameters, "sponsor_id", "sponsorid", query.SponsorId);
+        if (query.HasSponsor is { } has)
+        {
+            where.Add(has ? "sponsor_id IS NOT NULL" : "sponsor_id IS NULL");
+        }
+
+        return new SqlFilter(string.Join(" AND ", where), parameters);
+    }
+
+    private static void Contains(List<string> where, List<NpgsqlParameter> parameters, string column, string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        where.Add($"{column} LIKE @{name}");
+        var escaped = value.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = "%" + escaped + "%" });
+    }
+
+    private static void Exact(List<string> where, List<NpgsqlParameter> parameters, string column, string name, Guid? value)
+    {
+        if (value is { } id)
+        {
+            where.Add($"{column} = @{name}");
+            parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Uuid) { Value = id });
+        }
+    }
+}
