@@ -136,6 +136,13 @@ public sealed class BrowserSession
             }
         }
 
+        foreach (var sponsor in new[] { "Ale House", "Kale & Co", "Zephyr Auto", "Brew City Bagels" })
+        {
+            await sender.Send(new MidwestSports.Sponsors.Contracts.CreateSponsor(new MidwestSports.Sponsors.Contracts.SponsorFields(
+                sponsor, null, null, null, null, [cities["Milwaukee"], cities["Chicago"], cities["Madison"]])));
+        }
+
+        await sender.Send(new MidwestSports.Teams.Contracts.SeedTeams(90));
         await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
         await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
         await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));

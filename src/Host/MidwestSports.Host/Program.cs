@@ -117,10 +117,14 @@ switch (command)
         return 0;
     case "create-admin":
         return await HostCommands.CreateAdminAsync(app.Services, args);
+    case "rebuild-listing":
+        return await HostCommands.RebuildListingAsync(app.Services);
+    case "seed":
+        return await HostCommands.SeedAsync(app.Services, app.Configuration, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Seed"), args);
     case "run":
         break;
     default:
-        await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate, create-admin --email … --password ….");
+        await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate, create-admin --email … --password …, seed --teams N, rebuild-listing.");
         return 2;
 }
 

@@ -3,6 +3,8 @@ using MidwestSports.Identity.Contracts;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Contracts;
+using MidwestSports.Sponsors.Contracts;
+using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -29,7 +31,24 @@ internal static partial class DemoData
         ("Softball", DayOfWeek.Wednesday, "Co-ed Rec"), ("Volleyball", DayOfWeek.Monday, "Sand 6s"),
         ("Bowling", DayOfWeek.Sunday, "Mixed"), ("Dodgeball", DayOfWeek.Thursday, "Open"),
         ("Cornhole", DayOfWeek.Wednesday, "Social"), ("Flag Football", DayOfWeek.Saturday, "Co-ed A"),
+        ("Volleyball", DayOfWeek.Wednesday, "Indoor 6s"), ("Basketball", DayOfWeek.Monday, "Open"),
+        ("Soccer", DayOfWeek.Sunday, "Co-ed 7v7"), ("Pickleball", DayOfWeek.Tuesday, "Doubles"), ("Skee-Ball", DayOfWeek.Thursday, "Social"),
     ];
+
+    private static readonly string[] Places =
+    [
+        "Lakefront", "Brew City", "North Shore", "Riverwest", "Bay View", "Lincoln Park", "Wicker", "State Street", "Capitol", "Isthmus",
+        "Uptown", "Northeast", "Mill City", "Badger", "Windy City", "Prairie", "Driftless", "Loop", "Lakeshore", "Third Ward",
+    ];
+
+    private static readonly string[] Businesses =
+    [
+        "Tap House", "Auto Body", "Pizza Co.", "Family Dental", "Realty", "Brewing", "Fitness", "Insurance", "Plumbing", "Hardware",
+        "Credit Union", "Bagels", "Tavern", "Law Group", "Chiropractic", "Coffee", "Bike Shop", "Print Shop", "Barbers", "Bowl",
+    ];
+
+    private static readonly string[] Owners =
+        ["Kowalski's", "Schultz", "Nguyen's", "O'Brien's", "Garcia", "Olson", "Novak", "Patel", "Larson's", "Wojcik", "Murphy's", "Jensen"];
 
     public static string Password(IConfiguration configuration) =>
         configuration["MIDWEST_DEMO_PASSWORD"] is { Length: > 0 } password ? password : "Midwest-Demo-1";
@@ -64,6 +83,33 @@ internal static partial class DemoData
             }
         }
 
+        // 600 sponsors with local names, each in one city (one in ten in two).
+        var random = new Random(2026);
+        var cityList = cityIds.Values.ToArray();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (names.Count < 600)
+        {
+            names.Add(random.Next(3) == 0
+                ? $"{Owners[random.Next(Owners.Length)]} {Businesses[random.Next(Businesses.Length)]}"
+                : $"{Places[random.Next(Places.Length)]} {Businesses[random.Next(Businesses.Length)]}");
+        }
+
+        foreach (var sponsorName in names)
+        {
+            var home = cityList[random.Next(cityList.Length)];
+            Guid[] operatesIn = random.Next(10) == 0 ? [home, cityList[random.Next(cityList.Length)]] : [home];
+            var contact = $"{Owners[random.Next(Owners.Length)].TrimEnd('s').TrimEnd('\'')} Owner";
+            await sender.Send(
+                new CreateSponsor(new SponsorFields(sponsorName, contact, null, $"414-555-{random.Next(10000):0000}", null, [.. operatesIn.Distinct()])),
+                cancellationToken);
+        }
+
+        var demoTeams = configuration.GetValue("Demo:Teams", 2500);
+        if (demoTeams > 0)
+        {
+            await sender.Send(new SeedTeams(demoTeams), cancellationToken);
+        }
+
         var password = Password(configuration);
         foreach (var (email, name, role, city) in Users)
         {
@@ -73,6 +119,6 @@ internal static partial class DemoData
         LogSeeded(logger, cityIds.Count, Users.Length);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cities} cities with leagues, {Users} users")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cities} cities with leagues, sponsors and teams, {Users} users")]
     private static partial void LogSeeded(ILogger logger, int cities, int users);
 }

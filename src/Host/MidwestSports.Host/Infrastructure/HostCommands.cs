@@ -39,6 +39,36 @@ internal static class HostCommands
         }
     }
 
+    /// <summary><c>rebuild-listing</c>: the nightly reconciliation, run now, with its report.</summary>
+    public static async Task<int> RebuildListingAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("rebuild-listing");
+        var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MidwestSports.Teams.Contracts.RebuildTeamListing());
+        await Console.Out.WriteLineAsync(
+            $"Listing rebuilt: {report.Rows:N0} rows; {report.Added:N0} added, {report.Changed:N0} changed, {report.Removed:N0} removed in {report.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    /// <summary><c>seed --teams N</c>: demo cities, leagues and sponsors if there are none, then N more teams.</summary>
+    public static async Task<int> SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string[] args)
+    {
+        if (!int.TryParse(Option(args, "--teams"), out var teams) || teams < 1)
+        {
+            await Console.Error.WriteLineAsync("Usage: seed --teams N   (N ≥ 1)");
+            return 2;
+        }
+
+        await DemoData.SeedAsync(services, new ConfigurationBuilder().AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Teams"] = "0" }).Build(), logger);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("seed");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MidwestSports.Teams.Contracts.SeedTeams(teams, Environment.TickCount));
+        await Console.Out.WriteLineAsync($"Seeded {teams:N0} teams in {clock.Elapsed.TotalSeconds:0.0} s; the listing now has {report.Rows:N0} rows.");
+        return 0;
+    }
+
     private static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);

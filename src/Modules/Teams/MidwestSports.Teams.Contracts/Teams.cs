@@ -88,3 +88,9 @@ public sealed record ListTeams(
 public sealed record RebuildTeamListing : ICommand<ListingRebuildReport>;
 
 public sealed record ListingRebuildReport(long Rows, long Added, long Changed, long Removed, TimeSpan Elapsed);
+
+/// <summary>
+/// Bulk-creates <see cref="Count"/> teams with plausible names and captains over the existing leagues, about 70%
+/// sponsored by a sponsor of their city, then rebuilds the listing. For demo data and scale tests; system scope only.
+/// </summary>
+public sealed record SeedTeams(int Count, int RandomSeed = 7) : ICommand<ListingRebuildReport>;
