@@ -53,6 +53,12 @@ internal static class HostCommands
     /// <summary><c>seed --teams N</c>: demo cities, leagues and sponsors if there are none, then N more teams.</summary>
     public static async Task<int> SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, string[] args)
     {
+        if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            await Console.Error.WriteLineAsync("seed creates demo users with a known password: it runs only with ASPNETCORE_ENVIRONMENT=Development.");
+            return 2;
+        }
+
         if (!int.TryParse(Option(args, "--teams"), out var teams) || teams < 1)
         {
             await Console.Error.WriteLineAsync("Usage: seed --teams N   (N ≥ 1)");

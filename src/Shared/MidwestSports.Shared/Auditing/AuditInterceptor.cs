@@ -42,6 +42,8 @@ internal sealed class AuditInterceptor(CurrentScope current, TimeProvider time) 
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not (OutboxMessage or InboxMessage or AuditEntry))
             .Where(e => !e.Metadata.IsOwned())
+            // Only the platform's own entities: framework rows (data-protection keys, Identity tokens) hold secrets.
+            .Where(e => e.Metadata.ClrType.Namespace?.StartsWith("MidwestSports.", StringComparison.Ordinal) == true)
             .ToList();
         foreach (var entry in entries)
         {
