@@ -125,7 +125,8 @@ def main():
         seed_s = time.perf_counter() - t0
         for table in ("teams.team_listing", "teams.teams", "sponsors.sponsors"):
             psql(db, f"VACUUM ANALYZE {table}")
-        city = psql(db, "SELECT city_id FROM teams.team_listing GROUP BY city_id ORDER BY count(*) DESC LIMIT 1")
+        # Milwaukee: the city that has a city admin among the demo users, so HTTP requests are truly city-scoped.
+        city = psql(db, "SELECT id FROM leagues.cities WHERE name = 'Milwaukee'")
         city_name = psql(db, f"SELECT name FROM leagues.cities WHERE id = '{city}'")
         in_city = int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE city_id = '{city}' AND sponsor_key IS NOT NULL"))
         print(f"## {n:,} teams (seeded in {seed_s:.1f} s; city-scoped to {city_name}: {in_city:,} sponsored teams)\n", flush=True)

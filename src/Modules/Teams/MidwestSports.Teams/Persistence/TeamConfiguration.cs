@@ -62,7 +62,8 @@ internal sealed class TeamListingRowConfiguration : IEntityTypeConfiguration<Tea
         builder.Property(r => r.Search).HasComputedColumnSql(
             "lower(name || ' ' || coalesce(sponsor_name, '') || ' ' || league_name || ' ' || captain_name || ' ' || city_name || ' ' || sport)", stored: true);
         builder.HasIndex(r => new { r.NameKey, r.TeamId });
-        builder.HasIndex(r => new { r.SponsorKey, r.TeamId });
+        // Partial: sponsorless rows never sit in the way of a sponsor-ordered scan, in either direction.
+        builder.HasIndex(r => new { r.SponsorKey, r.TeamId }).HasFilter("sponsor_key IS NOT NULL");
         builder.HasIndex(r => new { r.LeagueKey, r.TeamId });
         builder.HasIndex(r => new { r.CityKey, r.TeamId });
         builder.HasIndex(r => new { r.SportKey, r.TeamId });
@@ -71,7 +72,8 @@ internal sealed class TeamListingRowConfiguration : IEntityTypeConfiguration<Tea
         builder.HasIndex(r => new { r.CreatedAt, r.TeamId });
         // City first: a city-scoped admin's default and sponsor views are an index range.
         builder.HasIndex(r => new { r.CityId, r.NameKey, r.TeamId });
-        builder.HasIndex(r => new { r.CityId, r.SponsorKey, r.TeamId });
+        builder.HasIndex(r => new { r.CityId, r.SponsorKey, r.TeamId }).HasFilter("sponsor_key IS NOT NULL");
+        builder.HasIndex(r => new { r.CityId, r.TeamId }).HasFilter("sponsor_key IS NULL").HasDatabaseName("ix_team_listing_city_id_team_id_sponsorless");
         builder.HasIndex(r => r.SponsorId);
         builder.HasIndex(r => r.LeagueId);
     }

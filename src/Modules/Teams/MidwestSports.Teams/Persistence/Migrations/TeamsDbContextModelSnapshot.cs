@@ -463,6 +463,10 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.HasIndex("CaptainKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_captain_key_team_id");
 
+                    b.HasIndex("CityId", "TeamId")
+                        .HasDatabaseName("ix_team_listing_city_id_team_id_sponsorless")
+                        .HasFilter("sponsor_key IS NULL");
+
                     b.HasIndex("CityKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_city_key_team_id");
 
@@ -479,7 +483,8 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasDatabaseName("ix_team_listing_season_sort_team_id");
 
                     b.HasIndex("SponsorKey", "TeamId")
-                        .HasDatabaseName("ix_team_listing_sponsor_key_team_id");
+                        .HasDatabaseName("ix_team_listing_sponsor_key_team_id")
+                        .HasFilter("sponsor_key IS NOT NULL");
 
                     b.HasIndex("SportKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_sport_key_team_id");
@@ -488,7 +493,8 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasDatabaseName("ix_team_listing_city_id_name_key_team_id");
 
                     b.HasIndex("CityId", "SponsorKey", "TeamId")
-                        .HasDatabaseName("ix_team_listing_city_id_sponsor_key_team_id");
+                        .HasDatabaseName("ix_team_listing_city_id_sponsor_key_team_id")
+                        .HasFilter("sponsor_key IS NOT NULL");
 
                     b.ToTable("team_listing", "teams");
                 });
