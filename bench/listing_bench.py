@@ -101,14 +101,14 @@ LISTING_COLS = "team_id, name, league_id, league_name, city_id, city_name, sport
 def listing_sql(city, direction, after=None, filt=""):
     op = "<" if direction == "DESC" else ">"
     keyset = f" AND (sponsor_key, team_id) {op} ('{after[0]}', '{after[1]}')" if after else ""
-    return (f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = ANY(ARRAY['{city}']::uuid[]){filt} AND sponsor_key IS NOT NULL{keyset} "
+    return (f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = '{city}'{filt} AND sponsor_key IS NOT NULL{keyset} "
             f"ORDER BY sponsor_key {direction}, team_id {direction} LIMIT 26")
 
 
 def join_sql(city, direction, offset, filt=""):
     # The rejected design: read both modules' tables and sort by the sponsor's name, OFFSET paging.
     return (f"SELECT t.id, t.name, t.league_id, t.sponsor_id, s.name, t.captain_name, t.created_at FROM teams.teams t "
-            f"LEFT JOIN sponsors.sponsors s ON s.id = t.sponsor_id WHERE t.city_id = ANY(ARRAY['{city}']::uuid[]){filt} "
+            f"LEFT JOIN sponsors.sponsors s ON s.id = t.sponsor_id WHERE t.city_id = '{city}'{filt} "
             f"ORDER BY lower(s.name) {direction} NULLS LAST, t.id {direction} LIMIT 26 OFFSET {offset}")
 
 
@@ -136,12 +136,14 @@ def main():
                          f"ORDER BY sponsor_key {direction}, team_id {direction} OFFSET {offset} LIMIT 1")
             return r.split("|") if r else None
 
-        filt = " AND sponsor_key LIKE '%ale%'"
-        join_filt = " AND lower(s.name) LIKE '%ale%'"
-        in_filter = int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE city_id = '{city}' AND sponsor_key LIKE '%ale%'"))
+        # The same SQL the listing handler runs for sponsorName=tap: the matching sponsors' ids from the replica, then their rows.
+        tap = psql(db, "SELECT string_agg(quote_literal(sponsor_id), ',') FROM teams.sponsor_names WHERE lower(name) LIKE '%tap%'")
+        filt = f" AND sponsor_id = ANY(ARRAY[{tap}]::uuid[])"
+        join_filt = " AND lower(s.name) LIKE '%tap%'"
+        in_filter = int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE city_id = '{city}'{filt}"))
         scenarios = []
         for direction in ("ASC", "DESC"):
-            for label, f, jf, count in (("no filter", "", "", in_city), ("sponsor contains 'ale'", filt, join_filt, in_filter)):
+            for label, f, jf, count in (("no filter", "", "", in_city), ("sponsor contains 'tap'", filt, join_filt, in_filter)):
                 pages = {"first page": 0, "page 1,000": 24_975, "last page": max(0, count - 25)}
                 for page_label, offset in pages.items():
                     if offset >= count and offset > 0:
@@ -156,7 +158,7 @@ def main():
         for name, listing, join, _ in scenarios:
             print(f"| {name} | {listing:.3f} | {join:.3f} | {join / listing:,.0f}x |")
         substring = explain_ms(db, "SELECT team_id FROM teams.team_listing WHERE search LIKE '%kowal%' ORDER BY name_key, team_id LIMIT 26")
-        substring_city = explain_ms(db, f"SELECT team_id FROM teams.team_listing WHERE city_id = ANY(ARRAY['{city}']::uuid[]) AND search LIKE '%otters%' ORDER BY name_key, team_id LIMIT 26")
+        substring_city = explain_ms(db, f"SELECT team_id FROM teams.team_listing WHERE city_id = '{city}' AND search LIKE '%otters%' ORDER BY name_key, team_id LIMIT 26")
         print(f"| substring q=kowal (all cities, sorted by name) | {substring:.3f} | | |")
         print(f"| substring q=otters ({city_name}, sorted by name) | {substring_city:.3f} | | |\n", flush=True)
 
@@ -180,7 +182,7 @@ def main():
                 sort = "sponsorName" if direction == "ASC" else "-sponsorName"
                 url = f"{base}/api/teams?sort={sort}&pageSize=25"
                 if f:
-                    url += "&sponsorName=ale"
+                    url += "&sponsorName=tap"
                 if after:
                     url += "&cursor=" + cursor(sort, after[0], after[1], False)
                 p50, p95, rps, errors = wrk(url, token)

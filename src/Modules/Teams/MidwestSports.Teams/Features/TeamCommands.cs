@@ -43,7 +43,7 @@ internal sealed class CreateTeamHandler(TeamsDbContext db, CurrentScope current,
     {
         var fields = command.Fields;
         var league = await rules.LeagueForWriteAsync(fields.LeagueId, current.Scope, cancellationToken);
-        var sponsor = await rules.SponsorForAsync(fields.SponsorId, league, cancellationToken);
+        var sponsor = await rules.SponsorForAsync(fields.SponsorId, league, current.Scope, cancellationToken);
         await rules.EnsureUniqueNameAsync(null, fields, cancellationToken);
         var team = Team.Create(fields, league.CityId, time.GetUtcNow());
         await rules.SaveAndProjectAsync(team, league, sponsor, () => db.Teams.Add(team), cancellationToken);
@@ -57,7 +57,7 @@ internal sealed class UpdateTeamHandler(CurrentScope current, TeamRules rules) :
     {
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
         var league = await rules.LeagueForWriteAsync(command.Fields.LeagueId, current.Scope, cancellationToken);
-        var sponsor = await rules.SponsorForAsync(command.Fields.SponsorId, league, cancellationToken);
+        var sponsor = await rules.SponsorForAsync(command.Fields.SponsorId, league, current.Scope, cancellationToken);
         await rules.EnsureUniqueNameAsync(team.Id, command.Fields, cancellationToken);
         await rules.SaveAndProjectAsync(team, league, sponsor, () => team.Update(command.Fields, league.CityId), cancellationToken);
         return team.ToDto();
@@ -70,7 +70,7 @@ internal sealed class SetTeamSponsorHandler(CurrentScope current, TeamRules rule
     {
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
         var league = await rules.LeagueForWriteAsync(team.LeagueId, current.Scope, cancellationToken);
-        var sponsor = await rules.SponsorForAsync(command.SponsorId, league, cancellationToken);
+        var sponsor = await rules.SponsorForAsync(command.SponsorId, league, current.Scope, cancellationToken);
         await rules.SaveAndProjectAsync(team, league, sponsor, () => team.SetSponsor(command.SponsorId), cancellationToken);
         return team.ToDto();
     }
@@ -127,14 +127,20 @@ internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISp
     }
 
     /// <summary>A sponsor must exist, be active and operate in the team's city: asked of the Sponsors module, not its tables.</summary>
-    public async Task<SponsorFacts?> SponsorForAsync(Guid? sponsorId, LeagueFacts league, CancellationToken ct)
+    public async Task<SponsorFacts?> SponsorForAsync(Guid? sponsorId, LeagueFacts league, CityScope scope, CancellationToken ct)
     {
         if (sponsorId is not { } id)
         {
             return null;
         }
 
-        var sponsor = await sponsors.FindAsync(id, ct) ?? throw Invalid("sponsorId", "The sponsor does not exist.");
+        var sponsor = await sponsors.FindAsync(id, ct);
+        if (sponsor is null || !sponsor.CityIds.Any(scope.Includes))
+        {
+            // A sponsor of only other cities does not exist for this caller: its name must not leak.
+            throw Invalid("sponsorId", "The sponsor does not exist.");
+        }
+
         if (!sponsor.Active)
         {
             throw Invalid("sponsorId", $"{sponsor.Name} is not an active sponsor.");

@@ -59,7 +59,20 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
 
         try
         {
-            var filter = TeamListingSql.Filter(query, current.Scope);
+            // Sponsor and league name filters match the few hundred names of the replicas first: no match answers at
+            // once, a few matches become an id lookup, and the planner sees how many ids it deals with.
+            var sponsorIds = query.SponsorName is { Length: > 0 } sponsor
+                ? await IdsAsync(connection, "SELECT sponsor_id FROM teams.sponsor_names WHERE lower(name) LIKE @p", sponsor, cancellationToken)
+                : null;
+            var leagueIds = query.LeagueName is { Length: > 0 } league
+                ? await IdsAsync(connection, "SELECT league_id FROM teams.league_names WHERE lower(name) LIKE @p", league, cancellationToken)
+                : null;
+            if (sponsorIds is { Length: 0 } || leagueIds is { Length: 0 })
+            {
+                return new TeamListingPage([], query.Page, query.PageSize, 0, false, null);
+            }
+
+            var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds);
             var items = await ReadPageAsync(connection, filter, sort, cursor, query, cancellationToken);
             var hasMore = items.Count > query.PageSize;
             if (hasMore)
@@ -106,8 +119,11 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
             }
 
             var direction = sort.Descending ? "DESC" : "ASC";
-            sql.Append(CultureInfo.InvariantCulture, $" ORDER BY {column} {direction}, team_id {direction} LIMIT {limit} OFFSET {offset}");
-            rows.AddRange(await QueryAsync(connection, sql.ToString(), parameters, sort.Key, inNulls: false, ct));
+            var page = $" ORDER BY {column} {direction}, team_id {direction} LIMIT {limit} OFFSET {offset}";
+            var text = filter.Selective
+                ? $"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches{page}"
+                : sql + page;
+            rows.AddRange(await QueryAsync(connection, text, parameters, sort.Key, inNulls: false, ct));
         }
 
         if (nullable && rows.Count < limit)
@@ -204,6 +220,20 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
+    private static async Task<Guid[]> IdsAsync(NpgsqlConnection connection, string sql, string contains, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Text) { Value = TeamListingSql.ContainsPattern(contains) });
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids];
+    }
+
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, IEnumerable<NpgsqlParameter> parameters, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
@@ -218,7 +248,11 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
     private sealed record Row(TeamListingItem Item, string? SortValue, bool InNulls);
 }
 
-internal sealed record SqlFilter(string Where, List<NpgsqlParameter> Parameters);
+/// <summary>
+/// The WHERE clause and its parameters. <see cref="Selective"/>: the filter names a few sponsors or leagues, so fetching
+/// their rows by id and sorting them beats walking the sort index until enough of them turn up.
+/// </summary>
+internal sealed record SqlFilter(string Where, List<NpgsqlParameter> Parameters, bool Selective = false);
 
 internal static class TeamListingSql
 {
@@ -247,11 +281,18 @@ internal static class TeamListingSql
     };
 
     /// <summary>The WHERE clause of scope and filters; the same for the page and for the count.</summary>
-    public static SqlFilter Filter(ListTeams query, CityScope scope)
+    public static SqlFilter Filter(ListTeams query, CityScope scope, Guid[]? sponsorIds, Guid[]? leagueIds)
     {
         var where = new List<string> { "true" };
         var parameters = new List<NpgsqlParameter>();
-        if (!scope.AllCities)
+        if (!scope.AllCities && scope.CityIdArray.Length == 1)
+        {
+            // One city (the usual city admin): an equality, so a city-first index is an ordered range. PostgreSQL 15
+            // cannot keep index order under "= ANY(array)", even of one element.
+            where.Add("city_id = @scope");
+            parameters.Add(new NpgsqlParameter("scope", NpgsqlDbType.Uuid) { Value = scope.CityIdArray[0] });
+        }
+        else if (!scope.AllCities)
         {
             where.Add("city_id = ANY(@scope)");
             parameters.Add(new NpgsqlParameter("scope", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.CityIdArray });
@@ -259,10 +300,8 @@ internal static class TeamListingSql
 
         Contains(where, parameters, "search", "q", query.Q);
         Contains(where, parameters, "name_key", "fname", query.Name);
-        // Sponsor and league filters match the few hundred names in the replicas first, then the rows by id:
-        // a scan of the matching teams instead of a scan of every team for a LIKE.
-        Contains(where, parameters, "sponsor_id IN (SELECT sponsor_id FROM teams.sponsor_names WHERE lower(name)", "fsponsor", query.SponsorName, ")");
-        Contains(where, parameters, "league_id IN (SELECT league_id FROM teams.league_names WHERE lower(name)", "fleague", query.LeagueName, ")");
+        AnyOf(where, parameters, "sponsor_id", "fsponsorids", sponsorIds);
+        AnyOf(where, parameters, "league_id", "fleagueids", leagueIds);
         Contains(where, parameters, "captain_key", "fcaptain", query.CaptainName);
         Exact(where, parameters, "league_id", "leagueid", query.LeagueId);
         Exact(where, parameters, "city_id", "cityid", query.CityId);
@@ -272,19 +311,33 @@ internal static class TeamListingSql
             where.Add(has ? "sponsor_id IS NOT NULL" : "sponsor_id IS NULL");
         }
 
-        return new SqlFilter(string.Join(" AND ", where), parameters);
+        const int FewIds = 50;
+        var selective = sponsorIds is { Length: <= FewIds } || leagueIds is { Length: <= FewIds };
+        return new SqlFilter(string.Join(" AND ", where), parameters, selective);
     }
 
-    private static void Contains(List<string> where, List<NpgsqlParameter> parameters, string column, string name, string? value, string close = "")
+    /// <summary>"contains", lower-cased, with LIKE's wildcards escaped.</summary>
+    public static string ContainsPattern(string value) =>
+        "%" + value.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private static void Contains(List<string> where, List<NpgsqlParameter> parameters, string column, string name, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }
 
-        where.Add($"{column} LIKE @{name}{close}");
-        var escaped = value.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = "%" + escaped + "%" });
+        where.Add($"{column} LIKE @{name}");
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = ContainsPattern(value) });
+    }
+
+    private static void AnyOf(List<string> where, List<NpgsqlParameter> parameters, string column, string name, Guid[]? ids)
+    {
+        if (ids is not null)
+        {
+            where.Add($"{column} = ANY(@{name})");
+            parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        }
     }
 
     private static void Exact(List<string> where, List<NpgsqlParameter> parameters, string column, string name, Guid? value)

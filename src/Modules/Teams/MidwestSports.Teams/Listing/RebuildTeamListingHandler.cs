@@ -42,7 +42,11 @@ internal sealed partial class RebuildTeamListingHandler(
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // Writers (team edits, event handlers) wait until the rebuild commits, so none of their changes falls between
+            // the snapshot and the diff; readers are not blocked (SHARE ROW EXCLUSIVE does not conflict with SELECT).
+            // Taking every table up front means no deadlock with a handler holding a replica row.
             await ExecAsync(connection, """
+                LOCK TABLE teams.teams, teams.team_listing, teams.sponsor_names, teams.league_names, teams.city_names IN SHARE ROW EXCLUSIVE MODE;
                 SET LOCAL work_mem = '256MB';
                 CREATE TEMP TABLE src_sponsors (sponsor_id uuid, name text, active boolean, version bigint) ON COMMIT DROP;
                 CREATE TEMP TABLE src_cities (city_id uuid, name text, version bigint) ON COMMIT DROP;
