@@ -98,11 +98,19 @@ def wrk(url, token):
 LISTING_COLS = "team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at, sponsor_key"
 
 
-def listing_sql(city, direction, after=None, filt=""):
+def listing_sql(city, direction, after=None, filt="", keys=None):
+    """The SQL the listing handler runs: one range scan, or with a sponsor filter one range per matching sponsor name, merged."""
     op = "<" if direction == "DESC" else ">"
     keyset = f" AND (sponsor_key, team_id) {op} ('{after[0]}', '{after[1]}')" if after else ""
-    return (f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = '{city}'{filt} AND sponsor_key IS NOT NULL{keyset} "
-            f"ORDER BY sponsor_key {direction}, team_id {direction} LIMIT 26")
+    body = f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = '{city}'{filt} AND sponsor_key IS NOT NULL{keyset}"
+    page = f" ORDER BY sponsor_key {direction}, team_id {direction} LIMIT 26"
+    if keys:
+        return "SELECT * FROM (" + " UNION ALL ".join(f"({body} AND sponsor_key = {quote(k)})" for k in keys) + ") merged" + page
+    return body + page
+
+
+def quote(text):
+    return "'" + text.replace("'", "''") + "'"
 
 
 def join_sql(city, direction, offset, filt=""):
@@ -140,6 +148,7 @@ def main():
         tap = psql(db, "SELECT string_agg(quote_literal(sponsor_id), ',') FROM teams.sponsor_names WHERE lower(name) LIKE '%tap%'")
         filt = f" AND sponsor_id = ANY(ARRAY[{tap}]::uuid[])"
         join_filt = " AND lower(s.name) LIKE '%tap%'"
+        tap_keys = [k for k in psql(db, "SELECT DISTINCT lower(name) FROM teams.sponsor_names WHERE lower(name) LIKE '%tap%'").split("\n") if k]
         in_filter = int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE city_id = '{city}'{filt}"))
         scenarios = []
         for direction in ("ASC", "DESC"):
@@ -149,7 +158,7 @@ def main():
                     if offset >= count and offset > 0:
                         continue
                     after = position(direction, offset - 1, f) if offset > 0 else None
-                    listing = explain_ms(db, listing_sql(city, direction, after, f))
+                    listing = explain_ms(db, listing_sql(city, direction, after, f, tap_keys if f else None))
                     join = explain_ms(db, join_sql(city, direction, offset, jf))
                     scenarios.append((f"sponsorName {direction.lower()}, {label}, {page_label}", listing, join, (direction, f, after)))
 

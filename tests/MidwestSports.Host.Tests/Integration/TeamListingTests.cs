@@ -89,6 +89,29 @@ public sealed class TeamListingTests
         Assert.That(walked, Is.EqualTo(whole));
     }
 
+    [TestCase("sponsorName")]
+    [TestCase("-sponsorName")]
+    public async Task CursorWalk_SponsorSortFilteredBySponsor_SameRowsAndOrderAsTheUnfilteredList(string sort)
+    {
+        using var client = world.Client(Persona.SystemAdmin);
+        var expected = (await client.GetFromJsonAsync<TeamListingPage>($"/api/teams?sort={sort}&pageSize=200"))!.Items
+            .Where(i => i.SponsorName is { } n && n.Contains('e', StringComparison.OrdinalIgnoreCase)).Select(i => i.Id).ToList();
+
+        var walked = new List<Guid>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = (await client.GetFromJsonAsync<TeamListingPage>($"/api/teams?sort={sort}&sponsorName=E&pageSize=2" + (cursor is null ? string.Empty : $"&cursor={cursor}")))!;
+            walked.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 20);
+
+        Assert.That(walked, Is.EqualTo(expected).And.Count.EqualTo(5));
+    }
+
     [Test]
     public async Task OffsetPages_AcrossTheSponsorlessBoundary_ReturnEveryTeamOnce()
     {

@@ -72,7 +72,10 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
                 return new TeamListingPage([], query.Page, query.PageSize, 0, false, null);
             }
 
-            var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds);
+            var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds) with
+            {
+                SponsorKeys = query.SponsorName is { Length: > 0 } name ? await KeysAsync(connection, name, cancellationToken) : null,
+            };
             var items = await ReadPageAsync(connection, filter, sort, cursor, query, cancellationToken);
             var hasMore = items.Count > query.PageSize;
             if (hasMore)
@@ -120,9 +123,24 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
 
             var direction = sort.Descending ? "DESC" : "ASC";
             var page = $" ORDER BY {column} {direction}, team_id {direction} LIMIT {limit} OFFSET {offset}";
-            var text = filter.Selective
-                ? $"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches{page}"
-                : sql + page;
+            string text;
+            if (nullable && filter.SponsorKeys is { Length: > 0 and <= 50 } keys)
+            {
+                // Sorted by sponsor and filtered to a few sponsors: one index range per sponsor name, merged in order
+                // (Merge Append), so a page reads about a page of rows whatever the depth.
+                var body = sql.ToString();
+                var children = keys.Select((key, i) =>
+                {
+                    parameters.Add(new NpgsqlParameter($"sk{i}", NpgsqlDbType.Text) { Value = key });
+                    return $"({body} AND sponsor_key = @sk{i})";
+                });
+                text = $"SELECT * FROM ({string.Join(" UNION ALL ", children)}) merged{page}";
+            }
+            else
+            {
+                text = filter.Selective ? $"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches{page}" : sql + page;
+            }
+
             rows.AddRange(await QueryAsync(connection, text, parameters, sort.Key, inNulls: false, ct));
         }
 
@@ -220,6 +238,20 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
+    private static async Task<string[]> KeysAsync(NpgsqlConnection connection, string contains, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT DISTINCT lower(name) FROM teams.sponsor_names WHERE lower(name) LIKE @p", connection);
+        command.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Text) { Value = TeamListingSql.ContainsPattern(contains) });
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        return [.. keys];
+    }
+
     private static async Task<Guid[]> IdsAsync(NpgsqlConnection connection, string sql, string contains, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
@@ -252,7 +284,11 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
 /// The WHERE clause and its parameters. <see cref="Selective"/>: the filter names a few sponsors or leagues, so fetching
 /// their rows by id and sorting them beats walking the sort index until enough of them turn up.
 /// </summary>
-internal sealed record SqlFilter(string Where, List<NpgsqlParameter> Parameters, bool Selective = false);
+internal sealed record SqlFilter(string Where, List<NpgsqlParameter> Parameters, bool Selective = false)
+{
+    /// <summary>The lower-cased names of the sponsors a sponsor filter matched, when there is one.</summary>
+    public string[]? SponsorKeys { get; init; }
+}
 
 internal static class TeamListingSql
 {
