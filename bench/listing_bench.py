@@ -99,14 +99,20 @@ LISTING_COLS = "team_id, name, league_id, league_name, city_id, city_name, sport
 
 
 def listing_sql(city, direction, after=None, filt="", keys=None):
-    """The SQL the listing handler runs: one range scan, or with a sponsor filter one range per matching sponsor name, merged."""
+    """The SQL the listing handler runs: one range scan, or with a sponsor filter the first rows of one range per
+    matching sponsor name (ranges before the cursor skipped by a one-time filter), sorted."""
     op = "<" if direction == "DESC" else ">"
-    keyset = f" AND (sponsor_key, team_id) {op} ('{after[0]}', '{after[1]}')" if after else ""
-    body = f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = '{city}'{filt} AND sponsor_key IS NOT NULL{keyset}"
     page = f" ORDER BY sponsor_key {direction}, team_id {direction} LIMIT 26"
     if keys:
-        return "SELECT * FROM (" + " UNION ALL ".join(f"({body} AND sponsor_key = {quote(k)})" for k in keys) + ") merged" + page
-    return body + page
+        body = f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = '{city}' AND sponsor_key IS NOT NULL"
+
+        def child(k):
+            skip = f" AND ({quote(k)}::text {op} {quote(after[0])} OR ({quote(k)}::text = {quote(after[0])} AND team_id {op} '{after[1]}'))" if after else ""
+            return f"({body} AND sponsor_key = {quote(k)}{skip} ORDER BY team_id {direction} LIMIT 26)"
+
+        return "SELECT * FROM (" + " UNION ALL ".join(child(k) for k in keys) + ") merged" + page
+    keyset = f" AND (sponsor_key, team_id) {op} ('{after[0]}', '{after[1]}')" if after else ""
+    return f"SELECT {LISTING_COLS} FROM teams.team_listing WHERE city_id = '{city}'{filt} AND sponsor_key IS NOT NULL{keyset}" + page
 
 
 def quote(text):

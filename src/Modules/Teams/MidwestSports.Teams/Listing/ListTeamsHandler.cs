@@ -114,6 +114,7 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
                 sql.Append(" AND ").Append(column).Append(" IS NOT NULL");
             }
 
+            var unkeyed = sql.ToString();
             if (cursor is not null)
             {
                 sql.Append(CultureInfo.InvariantCulture, $" AND ({column}, team_id) {(sort.Descending ? "<" : ">")} (@cv, @cid)");
@@ -126,13 +127,19 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
             string text;
             if (nullable && filter.SponsorKeys is { Length: > 0 and <= 50 } keys)
             {
-                // Sorted by sponsor and filtered to a few sponsors: one index range per sponsor name, merged in order
-                // (Merge Append), so a page reads about a page of rows whatever the depth.
-                var body = sql.ToString();
+                // Sorted by sponsor and filtered to a few sponsors: per sponsor name, the first rows of its index range
+                // (an ordered scan with a LIMIT), then the few dozen of them sorted. A page costs one short range per
+                // matching name, whatever its depth. The names restrict the rows, so the id list is not needed here.
+                // With a cursor, each name decides once (a one-time filter, compared by the database's own collation)
+                // whether it lies before, at or after the cursor: ranges before it are never read.
+                var body = unkeyed.Replace(" AND sponsor_id = ANY(@fsponsorids)", string.Empty, StringComparison.Ordinal);
+                parameters.RemoveAll(p => p.ParameterName == "fsponsorids");
+                var op = sort.Descending ? "<" : ">";
                 var children = keys.Select((key, i) =>
                 {
                     parameters.Add(new NpgsqlParameter($"sk{i}", NpgsqlDbType.Text) { Value = key });
-                    return $"({body} AND sponsor_key = @sk{i})";
+                    var after = cursor is null ? string.Empty : $" AND (@sk{i}::text {op} @cv OR (@sk{i}::text = @cv AND team_id {op} @cid))";
+                    return $"({body} AND sponsor_key = @sk{i}{after} ORDER BY team_id {direction} LIMIT {limit + offset})";
                 });
                 text = $"SELECT * FROM ({string.Join(" UNION ALL ", children)}) merged{page}";
             }
