@@ -74,7 +74,8 @@ internal sealed class TeamListingRowConfiguration : IEntityTypeConfiguration<Tea
         builder.HasIndex(r => new { r.CityId, r.NameKey, r.TeamId });
         builder.HasIndex(r => new { r.CityId, r.SponsorKey, r.TeamId }).HasFilter("sponsor_key IS NOT NULL");
         builder.HasIndex(r => new { r.CityId, r.TeamId }).HasFilter("sponsor_key IS NULL").HasDatabaseName("ix_team_listing_city_id_team_id_sponsorless");
-        builder.HasIndex(r => r.SponsorId);
+        // Sponsor then city: a sponsor's rows for a rename, and a city admin's count of a sponsor filter as an index-only range.
+        builder.HasIndex(r => new { r.SponsorId, r.CityId });
         builder.HasIndex(r => r.LeagueId);
     }
 }

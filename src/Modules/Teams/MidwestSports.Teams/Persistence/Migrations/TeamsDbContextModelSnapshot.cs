@@ -457,9 +457,6 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.HasIndex("LeagueId")
                         .HasDatabaseName("ix_team_listing_league_id");
 
-                    b.HasIndex("SponsorId")
-                        .HasDatabaseName("ix_team_listing_sponsor_id");
-
                     b.HasIndex("CaptainKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_captain_key_team_id");
 
@@ -481,6 +478,9 @@ namespace MidwestSports.Teams.Persistence.Migrations
 
                     b.HasIndex("SeasonSort", "TeamId")
                         .HasDatabaseName("ix_team_listing_season_sort_team_id");
+
+                    b.HasIndex("SponsorId", "CityId")
+                        .HasDatabaseName("ix_team_listing_sponsor_id_city_id");
 
                     b.HasIndex("SponsorKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_sponsor_key_team_id")
