@@ -75,6 +75,7 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
             var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds) with
             {
                 SponsorKeys = query.SponsorName is { Length: > 0 } name ? await KeysAsync(connection, name, cancellationToken) : null,
+                SponsoredOnly = sponsorIds is not null || query.SponsorId is not null || query.HasSponsor == true,
             };
             var items = await ReadPageAsync(connection, filter, sort, cursor, query, cancellationToken);
             var hasMore = items.Count > query.PageSize;
@@ -151,7 +152,7 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
             rows.AddRange(await QueryAsync(connection, text, parameters, sort.Key, inNulls: false, ct));
         }
 
-        if (nullable && rows.Count < limit)
+        if (nullable && !filter.SponsoredOnly && rows.Count < limit)
         {
             var sql = new StringBuilder(string.Format(CultureInfo.InvariantCulture, TeamListingSql.SelectFrom, column)).Append(" WHERE ").Append(filter.Where).Append(CultureInfo.InvariantCulture, $" AND {column} IS NULL");
             var parameters = new List<NpgsqlParameter>(filter.Parameters);
@@ -295,6 +296,9 @@ internal sealed record SqlFilter(string Where, List<NpgsqlParameter> Parameters,
 {
     /// <summary>The lower-cased names of the sponsors a sponsor filter matched, when there is one.</summary>
     public string[]? SponsorKeys { get; init; }
+
+    /// <summary>A sponsor filter is set: no sponsorless row can match, so their phase is skipped, not scanned.</summary>
+    public bool SponsoredOnly { get; init; }
 }
 
 internal static class TeamListingSql
