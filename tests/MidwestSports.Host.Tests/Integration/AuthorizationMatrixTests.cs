@@ -191,6 +191,27 @@ public sealed class AuthorizationMatrixTests
     }
 
     [Test]
+    public async Task EditSponsor_AlsoOperatingInCityNotHeld_Answers403AndChangesNothing()
+    {
+        var shared = await World.SendAsSystemAsync(new MidwestSports.Sponsors.Contracts.CreateSponsor(new MidwestSports.Sponsors.Contracts.SponsorFields(
+            "Two City Brewing", null, null, null, null, [world.Milwaukee, world.Chicago])));
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var before = await SnapshotAsync();
+
+        var visible = await client.GetAsync($"/api/sponsors/{shared.Id}");
+        var rename = await client.PutAsJsonAsync($"/api/sponsors/{shared.Id}", new { name = "Milwaukee Only Now", cityIds = new[] { world.Milwaukee } });
+        var deactivate = await client.PostAsync($"/api/sponsors/{shared.Id}/deactivate", null);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(visible.StatusCode, Is.EqualTo(HttpStatusCode.OK), "visible: it operates in Milwaukee too");
+            Assert.That(rename.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(deactivate.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(await SnapshotAsync(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public async Task UserWithNoCities_SeesEmptyLists()
     {
         await world.LeagueInAsync(world.Milwaukee);
