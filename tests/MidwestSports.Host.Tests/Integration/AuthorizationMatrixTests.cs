@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Contracts;
 
 namespace MidwestSports.Host.Tests.Integration;
@@ -60,6 +61,25 @@ public sealed class AuthorizationMatrixTests
         ["DELETE /api/teams/{id:guid}"] = [401, 403, 403, 204, 404, 204],
         ["PUT /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
         ["DELETE /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/venues/"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/venues/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/venues/"] = [401, 403, 403, 201, 403, 201],
+        ["PUT /api/venues/{id:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/venues/{id:guid}"] = [401, 403, 403, 204, 404, 204],
+        ["GET /api/leagues/{id:guid}/setup"] = [401, 200, 404, 200, 404, 200],
+        ["PUT /api/leagues/{id:guid}/slots"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/leagues/{id:guid}/blackouts"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/leagues/{id:guid}/blackouts/{blackoutId:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["PUT /api/leagues/{id:guid}/rules"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/leagues/{id:guid}/schedule"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/leagues/{id:guid}/games"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/leagues/{id:guid}/standings"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/leagues/{id:guid}/playoffs"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/leagues/{id:guid}/bracket"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/games/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["PUT /api/games/{id:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/games/{id:guid}/cancel"] = [401, 403, 403, 200, 404, 200],
+        ["PUT /api/games/{id:guid}/result"] = [401, 403, 403, 200, 404, 200],
     };
 
     /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>
@@ -69,6 +89,8 @@ public sealed class AuthorizationMatrixTests
         ["ANY /health/live"] = "public probe",
         ["ANY /health/ready"] = "public probe",
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
+        ["GET /calendar/leagues/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
+        ["GET /calendar/teams/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
     };
 
     /// <summary>
@@ -80,6 +102,8 @@ public sealed class AuthorizationMatrixTests
     private World world = null!;
     private Guid contextLeague;
     private Guid contextSponsor;
+    private Guid contextVenue;
+    private Guid contextBlackout;
 
     public static IEnumerable<TestCaseData> Cases() =>
         from key in Expectations.Keys
@@ -145,7 +169,7 @@ public sealed class AuthorizationMatrixTests
         var before = await SnapshotAsync();
         using var client = world.Client(persona);
 
-        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor));
+        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout));
         var body = await response.Content.ReadAsStringAsync();
         var after = await SnapshotAsync();
 
@@ -244,6 +268,36 @@ public sealed class AuthorizationMatrixTests
     /// <summary>The entity the call is about: a league or city in the target city, or a user for /api/users.</summary>
     private async Task<(Guid Id, string Name)> TargetAsync(string key, Guid city)
     {
+        if (key.Contains("/api/venues", StringComparison.Ordinal))
+        {
+            var venue = await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Venue {Guid.NewGuid():N}", "1 Park Ave", ["Field 1", "Field 2"])));
+            return (venue.Id, venue.Name);
+        }
+
+        if (key.Contains("/api/leagues/{id:guid}/", StringComparison.Ordinal) || key.Contains("/api/games", StringComparison.Ordinal))
+        {
+            // A whole season: teams, a venue, slots, a blackout, a committed schedule and a two-team bracket.
+            var league = await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}");
+            contextVenue = (await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Venue {Guid.NewGuid():N}", "1 Park Ave", ["Field 1", "Field 2"])))).Id;
+            for (var i = 0; i < 4; i++)
+            {
+                await world.TeamInAsync(league.Id, $"Team {i} {Guid.NewGuid():N}");
+            }
+
+            await World.SendAsSystemAsync(new SetLeagueSlots(league.Id, [new SlotFields(contextVenue, "Field 1", new TimeOnly(19, 0), 60), new SlotFields(contextVenue, "Field 2", new TimeOnly(19, 0), 60)]));
+            var setup = await World.SendAsSystemAsync(new AddBlackout(league.Id, new BlackoutFields(new DateOnly(2027, 7, 6), null, "Fourth of July week")));
+            contextBlackout = setup.Blackouts[0].Id;
+            await World.SendAsSystemAsync(new GenerateSchedule(league.Id, ScheduleFormat.Single, new DateOnly(2027, 4, 6), 4, Commit: true));
+            await World.SendAsSystemAsync(new CreatePlayoffs(league.Id, PlayoffFormat.SingleElimination, 2));
+            if (key.Contains("/api/games", StringComparison.Ordinal))
+            {
+                var game = (await World.SendAsSystemAsync(new ListGames(league.Id))).First(g => g.Kind == GameKind.Regular);
+                return (game.Id, league.Name);
+            }
+
+            return (league.Id, league.Name);
+        }
+
         if (key.Contains("/api/leagues", StringComparison.Ordinal))
         {
             var league = await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}");
@@ -272,13 +326,24 @@ public sealed class AuthorizationMatrixTests
         return (city, city == world.Milwaukee ? "Milwaukee" : city == world.Chicago ? "Chicago" : "Madison");
     }
 
-    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor)
+    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor, Guid venue, Guid blackout)
     {
         var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
-        var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal);
+        var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(verb), path);
         object? body = (verb, path) switch
         {
+            ("POST", var p) when p.StartsWith("/api/venues", StringComparison.Ordinal) => (object)new { cityId = city, name = "New Venue", address = "1 Main St", fields = new[] { "Field 1" } },
+            ("PUT", var p) when p.StartsWith("/api/venues", StringComparison.Ordinal) => new { cityId = city, name = "Renamed Venue", address = "1 Main St", fields = new[] { "Field 1", "Field 2" } },
+            ("PUT", var p) when p.EndsWith("/slots", StringComparison.Ordinal) => new[] { new { venueId = venue, field = "Field 1", start = "18:00", durationMinutes = 60 } },
+            ("POST", var p) when p.EndsWith("/blackouts", StringComparison.Ordinal) => new { date = "2027-05-04", reason = "Memorial week" },
+            ("PUT", var p) when p.EndsWith("/rules", StringComparison.Ordinal) => new { forfeitWinScore = 7, forfeitLossScore = 0, tieBreakers = "softball", differentialCap = 8 },
+            ("POST", var p) when p.EndsWith("/schedule", StringComparison.Ordinal) => new { format = "Single", startDate = "2027-04-06", weeks = 4, commit = true },
+            ("POST", var p) when p.EndsWith("/playoffs", StringComparison.Ordinal) => new { format = "SingleElimination", teams = 2 },
+            ("PUT", var p) when p.StartsWith("/api/games/", StringComparison.Ordinal) && p.EndsWith("/result", StringComparison.Ordinal) => new { homeScore = 3, awayScore = 1 },
+            ("PUT", var p) when p.StartsWith("/api/games/", StringComparison.Ordinal) => new { date = "2027-06-01", start = "18:00", venueId = venue, field = "Field 1" },
+            ("POST", var p) when p.EndsWith("/cancel", StringComparison.Ordinal) => null,
             ("POST", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => (object)new { name = "Green Bay", state = "WI", timeZone = "America/Chicago" },
             ("PUT", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => new { name = "Renamed City", state = "WI", timeZone = "America/Chicago" },
             ("POST", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Thursday Softball"),
@@ -360,7 +425,13 @@ public sealed class AuthorizationMatrixTests
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM sponsors.sponsors t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY sponsor_id, city_id) FROM sponsors.sponsor_cities t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM teams.teams t), '') ||
-              coalesce((SELECT string_agg(t::text, '|' ORDER BY team_id) FROM teams.team_listing t), ''))
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY team_id) FROM teams.team_listing t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.venues t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.league_slots t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.blackouts t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.games t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY league_id) FROM leagues.brackets t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY league_id, team_id) FROM leagues.coin_flips t), ''))
             """);
 
     private static IEnumerable<RouteEndpoint> AllEndpoints() =>

@@ -89,3 +89,17 @@ public interface ILeagueDirectory
     /// <summary>Every league's current facts, for a rebuild of another module's replica.</summary>
     Task<IReadOnlyList<LeagueFacts>> AllAsync(CancellationToken cancellationToken);
 }
+
+public enum GameKind
+{
+    Regular,
+    Playoff,
+}
+
+public enum GameStatus
+{
+    Scheduled,
+    Final,
+    Forfeit,
+    Cancelled,
+}

@@ -31,5 +31,6 @@ public sealed class LeaguesModule : IModule
         CreateCityEndpoint.Map(cities);
         UpdateCityEndpoint.Map(cities);
         LeagueEndpoints.Map(endpoints);
+        OperationsEndpoints.Map(endpoints);
     }
 }

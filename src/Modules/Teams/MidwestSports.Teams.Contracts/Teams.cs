@@ -1,4 +1,5 @@
 using Mediator;
+using MidwestSports.Shared.Contracts;
 
 namespace MidwestSports.Teams.Contracts;
 
@@ -94,3 +95,29 @@ public sealed record ListingRebuildReport(long Rows, long Added, long Changed, l
 /// sponsored by a sponsor of their city, then rebuilds the listing. For demo data and scale tests; system scope only.
 /// </summary>
 public sealed record SeedTeams(int Count, int RandomSeed = 7) : ICommand<ListingRebuildReport>;
+
+/// <summary>
+/// A team was created, changed or deleted: its full state and a growing version, so replicas (the Leagues module's
+/// schedules) apply only newer ones. A deleted team arrives with <see cref="Deleted"/> set.
+/// </summary>
+public sealed record TeamChanged(
+    Guid EventId,
+    Guid TeamId,
+    Guid LeagueId,
+    Guid CityId,
+    string Name,
+    TeamStatus Status,
+    bool Deleted,
+    long Version) : IIntegrationEvent;
+
+/// <summary>The facts other modules may ask of a team synchronously.</summary>
+public sealed record TeamFacts(Guid TeamId, Guid LeagueId, Guid CityId, string Name, TeamStatus Status, long Version);
+
+public interface ITeamDirectory
+{
+    /// <summary>Every team of the league (active and withdrawn), ordered by id.</summary>
+    Task<IReadOnlyList<TeamFacts>> TeamsOfLeagueAsync(Guid leagueId, CancellationToken cancellationToken);
+
+    /// <summary>Every team, for a rebuild of another module's replica.</summary>
+    Task<IReadOnlyList<TeamFacts>> AllAsync(CancellationToken cancellationToken);
+}

@@ -34,6 +34,17 @@ internal sealed class League : ICityOwned
 
     public long Version { get; private set; }
 
+    /// <summary>The score a forfeit is recorded as, winner's side (rec leagues commonly use 7-0 in softball and kickball).</summary>
+    public int ForfeitWinScore { get; private set; } = 7;
+
+    public int ForfeitLossScore { get; private set; }
+
+    /// <summary>The name of the league's tie-breaker rule set (see <c>TieBreakerRuleSets</c>).</summary>
+    public string TieBreakers { get; private set; } = "standard";
+
+    /// <summary>Largest margin one game adds to the capped differential; null: uncapped.</summary>
+    public int? DifferentialCap { get; private set; } = 10;
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static League Create(LeagueFields fields, DateTimeOffset now)
@@ -54,6 +65,15 @@ internal sealed class League : ICityOwned
         Apply(fields);
         Version++;
         return change;
+    }
+
+    public void SetRules(int forfeitWinScore, int forfeitLossScore, string tieBreakers, int? differentialCap)
+    {
+        ForfeitWinScore = forfeitWinScore;
+        ForfeitLossScore = forfeitLossScore;
+        TieBreakers = tieBreakers;
+        DifferentialCap = differentialCap;
+        Version++;
     }
 
     public void Archive()

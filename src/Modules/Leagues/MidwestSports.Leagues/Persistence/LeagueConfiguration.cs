@@ -17,6 +17,7 @@ internal sealed class LeagueConfiguration : IEntityTypeConfiguration<League>
         builder.Property(l => l.Night).HasConversion<string>().HasMaxLength(10);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.Version).IsConcurrencyToken();
+        builder.Property(l => l.TieBreakers).HasMaxLength(40);
         builder.HasOne<City>().WithMany().HasForeignKey(l => l.CityId).OnDelete(DeleteBehavior.Restrict);
         // City first: a city-scoped admin's list is an index range.
         builder.HasIndex(l => new { l.CityId, l.Name });

@@ -14,6 +14,20 @@ internal sealed class LeaguesDbContext(DbContextOptions<LeaguesDbContext> option
 
     public DbSet<Domain.League> Leagues => Set<Domain.League>();
 
+    public DbSet<Domain.Venue> Venues => Set<Domain.Venue>();
+
+    public DbSet<Domain.LeagueSlot> Slots => Set<Domain.LeagueSlot>();
+
+    public DbSet<Domain.Blackout> Blackouts => Set<Domain.Blackout>();
+
+    public DbSet<Domain.LeagueTeam> Teams => Set<Domain.LeagueTeam>();
+
+    public DbSet<Domain.Game> Games => Set<Domain.Game>();
+
+    public DbSet<Domain.Bracket> Brackets => Set<Domain.Bracket>();
+
+    public DbSet<Domain.CoinFlip> CoinFlips => Set<Domain.CoinFlip>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -54,6 +54,10 @@ internal sealed class Team : ICityOwned
         Version++;
     }
 
+    /// <summary>The event other modules' replicas receive; a deletion carries the next version so it outranks the last change.</summary>
+    public TeamChanged ToChanged(bool deleted = false) =>
+        new(Guid.CreateVersion7(), Id, LeagueId, CityId, Name, Status, deleted, deleted ? Version + 1 : Version);
+
     public TeamDto ToDto() => new(Id, Name, LeagueId, CityId, SponsorId, CaptainName, CaptainEmail, CaptainPhone, RosterSize, Status, Version, CreatedAt);
 
     private void Apply(TeamFields fields, Guid cityId)

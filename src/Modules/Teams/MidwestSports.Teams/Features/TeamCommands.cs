@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Persistence;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Teams.Contracts;
 using MidwestSports.Teams.Domain;
@@ -76,13 +77,14 @@ internal sealed class SetTeamSponsorHandler(CurrentScope current, TeamRules rule
     }
 }
 
-internal sealed class DeleteTeamHandler(TeamsDbContext db, CurrentScope current, TeamRules rules) : ICommandHandler<DeleteTeam, Unit>
+internal sealed class DeleteTeamHandler(TeamsDbContext db, CurrentScope current, TeamRules rules, TimeProvider time) : ICommandHandler<DeleteTeam, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteTeam command, CancellationToken cancellationToken)
     {
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Teams.Remove(team);
+        db.AddToOutbox(team.ToChanged(deleted: true), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         await TeamProjection.RemoveAsync(db, team.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -98,7 +100,7 @@ internal sealed class GetTeamHandler(TeamsDbContext db, CurrentScope current) : 
 }
 
 /// <summary>The rules every team write shares: scope, league, sponsor city, unique name, and the projection in the same transaction.</summary>
-internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISponsorDirectory sponsors)
+internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISponsorDirectory sponsors, TimeProvider time)
 {
     public async Task<Team> TeamForWriteAsync(Guid teamId, CityScope scope, CancellationToken ct)
     {
@@ -175,6 +177,7 @@ internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISp
         }
 
         change();
+        db.AddToOutbox(team.ToChanged(), time.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);

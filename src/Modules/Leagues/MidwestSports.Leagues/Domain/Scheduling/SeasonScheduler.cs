@@ -1,0 +1,66 @@
+namespace MidwestSports.Leagues.Domain.Scheduling;
+
+/// <summary>
+/// Plans the round robin seasons of leagues that may share venues. All leagues walk the calendar together, night by
+/// night, so a field one league takes is gone for the next; on each night every league's own round goes in first (in
+/// the order the leagues are given), then the games waiting for a makeup night take what is left.
+/// </summary>
+internal static class SeasonScheduler
+{
+    /// <summary>
+    /// New games, byes and the games that found no night. Kept games are not repeated in the result: they stay as they
+    /// are and only hold their fields and their teams' nights. Same input, same result.
+    /// </summary>
+    public static ScheduleResult Plan(ScheduleInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var fields = new FieldBook();
+        foreach (var occupied in input.Occupied)
+        {
+            fields.Take(occupied.Date, occupied.VenueId, occupied.Field, occupied.Start, occupied.DurationMinutes);
+        }
+
+        var teamNights = new TeamNights();
+        foreach (var kept in input.Leagues.SelectMany(league => league.Kept))
+        {
+            if (kept is { VenueId: { } venue, Field: { } field, Start: { } start })
+            {
+                fields.Take(kept.Date, venue, field, start, kept.DurationMinutes);
+            }
+
+            teamNights.Add(kept.HomeTeamId, kept.Date);
+            teamNights.Add(kept.AwayTeamId, kept.Date);
+        }
+
+        var seasons = input.Leagues.Select(league => new LeagueSeason(league)).ToList();
+        foreach (var night in seasons.SelectMany(season => season.Nights).Distinct().Order())
+        {
+            foreach (var season in seasons)
+            {
+                season.PlayRound(night, fields, teamNights);
+            }
+
+            foreach (var season in seasons)
+            {
+                season.PlayMakeups(night, fields, teamNights);
+            }
+        }
+
+        foreach (var season in seasons)
+        {
+            season.EvenOutSlots();
+        }
+
+        var games = seasons
+            .SelectMany(season => season.Games
+                .OrderBy(game => game.Date)
+                .ThenBy(game => game.Start)
+                .ThenBy(game => game.VenueId)
+                .ThenBy(game => game.Field, StringComparer.Ordinal))
+            .ToList();
+        var byes = seasons.SelectMany(season => season.Byes).ToList();
+        var unplaced = seasons.SelectMany(season => season.Unplaced()).ToList();
+        return new ScheduleResult(games, byes, unplaced);
+    }
+}

@@ -1,0 +1,155 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Leagues.Domain;
+using MidwestSports.Leagues.Domain.Scheduling;
+using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Errors;
+using MidwestSports.Teams.Contracts;
+
+namespace MidwestSports.Leagues.Features;
+
+internal sealed class GenerateScheduleValidator : AbstractValidator<GenerateSchedule>
+{
+    public GenerateScheduleValidator()
+    {
+        RuleFor(x => x.Format).IsInEnum();
+        RuleFor(x => x.StartDate).NotEmpty();
+        RuleFor(x => x.Weeks).InclusiveBetween(1, 52);
+    }
+}
+
+/// <summary>
+/// Plans the league's season around what already exists: games with results stay, other leagues' games at the same
+/// venues are avoided, blackouts are honoured. A preview saves nothing; a commit replaces the unplayed games, and only
+/// when every game found a place. Commits in one city are serialised, so two leagues sharing a venue cannot clash.
+/// </summary>
+internal sealed class GenerateScheduleHandler(LeaguesDbContext db, CurrentScope current, ITeamDirectory teams, TimeProvider time)
+    : ICommandHandler<GenerateSchedule, SchedulePreviewDto>
+{
+    public async ValueTask<SchedulePreviewDto> Handle(GenerateSchedule command, CancellationToken cancellationToken)
+    {
+        var league = await db.Leagues.AsNoTracking().InScope(current.Scope).SingleOrDefaultAsync(l => l.Id == command.LeagueId, cancellationToken)
+            ?? throw new NotFoundException("League", command.LeagueId);
+        if (command.Commit)
+        {
+            current.Scope.EnsureCanWrite();
+        }
+
+        if (league.Status == LeagueStatus.Archived)
+        {
+            throw new ConflictException("The league is archived; its schedule cannot change.");
+        }
+
+        await TeamReplica.SyncAsync(db, await teams.TeamsOfLeagueAsync(league.Id, cancellationToken), league.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One planner at a time per city: the fields other leagues hold are read and written under the same lock.
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext('schedule:' || {league.CityId.ToString()}))", cancellationToken);
+        var plan = await SchedulePlanning.PlanAsync(db, league, command.Format, command.StartDate, command.Weeks, cancellationToken);
+        var committed = false;
+        if (command.Commit)
+        {
+            if (plan.Result.Unplaced.Count > 0)
+            {
+                throw new ConflictException(
+                    $"{plan.Result.Unplaced.Count} game(s) could not be placed, so nothing was saved. First: {plan.Result.Unplaced[0].Reason} Preview the schedule to see every one.");
+            }
+
+            var now = time.GetUtcNow();
+            db.Games.RemoveRange(plan.Replaced);
+            db.Games.AddRange(plan.Result.Games.Select(g => Game.Schedule(
+                league.Id, league.CityId, GameKind.Regular, g.Round, g.Date, g.Start, g.DurationMinutes, g.VenueId, g.Field, g.HomeTeamId, g.AwayTeamId, null, now)));
+            await db.SaveChangesAsync(cancellationToken);
+            committed = true;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return plan.ToPreview(committed);
+    }
+}
+
+internal sealed record SchedulePlan(
+    ScheduleResult Result, IReadOnlyList<Game> Replaced, int Kept, IReadOnlyDictionary<Guid, string> TeamNames, IReadOnlyDictionary<Guid, string> VenueNames, Guid LeagueId, Guid CityId)
+{
+    public SchedulePreviewDto ToPreview(bool committed) => new(
+        committed,
+        Kept,
+        Replaced.Count,
+        [.. Result.Games.Select(g => new GameDto(
+            Guid.Empty, LeagueId, CityId, GameKind.Regular, g.Round, g.Date, g.Start, g.DurationMinutes, g.VenueId, VenueNames.GetValueOrDefault(g.VenueId), g.Field,
+            g.HomeTeamId, Name(g.HomeTeamId), g.AwayTeamId, Name(g.AwayTeamId), GameStatus.Scheduled, null, null, null, null, 0))],
+        [.. Result.Byes.Select(b => new ByeDto(b.Round, b.Date, b.TeamId, Name(b.TeamId)))],
+        [.. Result.Unplaced.Select(u => new UnplacedGameDto(u.Round, u.HomeTeamId, Name(u.HomeTeamId), u.AwayTeamId, Name(u.AwayTeamId), Named(u.Reason)))]);
+
+    private string Name(Guid teamId) => TeamNames.GetValueOrDefault(teamId, "(unknown team)");
+
+    /// <summary>The planner speaks in ids; an admin reads names.</summary>
+    private string Named(string reason) =>
+        TeamNames.Aggregate(VenueNames.Aggregate(reason, (r, v) => r.Replace(v.Key.ToString(), v.Value, StringComparison.Ordinal)),
+            (r, t) => r.Replace(t.Key.ToString(), t.Value, StringComparison.Ordinal));
+}
+
+internal static class SchedulePlanning
+{
+    public static async Task<SchedulePlan> PlanAsync(LeaguesDbContext db, League league, ScheduleFormat format, DateOnly startDate, int weeks, CancellationToken ct)
+    {
+        var teams = await db.Teams.AsNoTracking().Where(t => t.LeagueId == league.Id).ToListAsync(ct);
+        var active = teams.Where(t => t.Active && !t.Deleted).OrderBy(t => t.TeamId).Select(t => t.TeamId).ToList();
+        var slots = await db.Slots.AsNoTracking().Where(s => s.LeagueId == league.Id).ToListAsync(ct);
+        var failures = new List<ValidationFailure>();
+        if (active.Count < 2)
+        {
+            failures.Add(new ValidationFailure("teams", $"A schedule needs at least 2 active teams; {league.Name} has {active.Count}."));
+        }
+
+        if (slots.Count == 0)
+        {
+            failures.Add(new ValidationFailure("slots", "Add the league's time slots (venue, field, start time) before planning its schedule."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new ValidationException(failures);
+        }
+
+        var nights = Nights(startDate, league.Night, weeks);
+        var blackouts = await db.Blackouts.AsNoTracking().Where(b => b.LeagueId == league.Id).ToListAsync(ct);
+        var existing = await db.Games.Where(g => g.LeagueId == league.Id && g.Kind == GameKind.Regular).ToListAsync(ct);
+        var kept = existing.Where(g => g.HasResult).ToList();
+        var replaced = existing.Where(g => !g.HasResult).ToList();
+        var venueIds = slots.Select(s => s.VenueId).Distinct().ToArray();
+        var first = nights[0];
+        var last = nights[^1];
+        var occupied = await db.Games.AsNoTracking()
+            .Where(g => g.LeagueId != league.Id && g.VenueId != null && venueIds.Contains(g.VenueId.Value) && g.Status != GameStatus.Cancelled
+                && g.Date >= first && g.Date <= last && g.Start != null && g.Field != null)
+            .Select(g => new OccupiedSlot(g.Date!.Value, g.VenueId!.Value, g.Field!, g.Start!.Value, g.DurationMinutes))
+            .ToListAsync(ct);
+        var input = new SchedulingLeague(
+            league.Id,
+            active,
+            format == ScheduleFormat.Double ? RoundRobinFormat.Double : RoundRobinFormat.Single,
+            nights,
+            blackouts.Where(b => b.TeamId is null).Select(b => b.Date).ToHashSet(),
+            blackouts.Where(b => b.TeamId is not null).GroupBy(b => b.TeamId!.Value)
+                .ToDictionary(g => g.Key, g => (IReadOnlySet<DateOnly>)g.Select(b => b.Date).ToHashSet()),
+            [.. slots.OrderBy(s => s.Start).ThenBy(s => s.VenueId).ThenBy(s => s.Field, StringComparer.Ordinal)
+                .Select(s => new SlotTemplate(s.VenueId, s.Field, s.Start, s.DurationMinutes))],
+            [.. kept.Where(g => g.Date is not null).Select(g => new KeptGame(g.HomeTeamId, g.AwayTeamId, g.Date!.Value, g.VenueId, g.Field, g.Start, g.DurationMinutes))],
+            // A regeneration never places a game on or before the last night already played.
+            kept.Where(g => g.Date is not null).Select(g => g.Date!.Value).DefaultIfEmpty().Max() is var lastPlayed && lastPlayed != default ? lastPlayed.AddDays(1) : null);
+        var result = SeasonScheduler.Plan(new ScheduleInput([input], occupied));
+        var venueNames = await db.Venues.AsNoTracking().Where(v => v.CityId == league.CityId).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        return new SchedulePlan(result, replaced, kept.Count, teams.ToDictionary(t => t.TeamId, t => t.Name), venueNames, league.Id, league.CityId);
+    }
+
+    /// <summary>The league's nights: the first on or after the start date that falls on the league's night, then weekly.</summary>
+    public static IReadOnlyList<DateOnly> Nights(DateOnly startDate, DayOfWeek night, int weeks)
+    {
+        var first = startDate.AddDays(((int)night - (int)startDate.DayOfWeek + 7) % 7);
+        return [.. Enumerable.Range(0, weeks).Select(w => first.AddDays(7 * w))];
+    }
+}

@@ -1,0 +1,89 @@
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Access;
+
+namespace MidwestSports.Leagues.Features;
+
+/// <summary>Venues, season set-up, schedules, results, standings and playoffs: everything the bracket tool did.</summary>
+internal static class OperationsEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        MapVenues(endpoints.MapGroup("/api/venues").WithTags("Venues").RequireAuthorization(AccessPolicies.CityUser));
+        MapSeason(endpoints.MapGroup("/api/leagues").WithTags("Schedules").RequireAuthorization(AccessPolicies.CityUser));
+        MapGames(endpoints.MapGroup("/api/games").WithTags("Schedules").RequireAuthorization(AccessPolicies.CityUser));
+        CalendarFeeds.Map(endpoints);
+    }
+
+    private static void MapVenues(RouteGroupBuilder venues)
+    {
+        venues.MapGet("/", async (ISender sender, CancellationToken ct, Guid? cityId = null) => Results.Ok(await sender.Send(new ListVenues(cityId), ct)))
+            .WithName("ListVenues");
+        venues.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetVenue(id), ct)))
+            .WithName("GetVenue").ProducesProblem(StatusCodes.Status404NotFound);
+        venues.MapPost("/", async (VenueFields body, ISender sender, CancellationToken ct) =>
+            {
+                var venue = await sender.Send(new CreateVenue(body), ct);
+                return Results.Created($"/api/venues/{venue.Id}", venue);
+            })
+            .WithName("CreateVenue").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        venues.MapPut("/{id:guid}", async (Guid id, VenueFields body, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new UpdateVenue(id, body), ct)))
+            .WithName("UpdateVenue").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        venues.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DeleteVenue(id), ct);
+                return Results.NoContent();
+            })
+            .WithName("DeleteVenue").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static void MapSeason(RouteGroupBuilder leagues)
+    {
+        leagues.MapGet("/{id:guid}/setup", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetSeasonSetup(id), ct)))
+            .WithName("GetSeasonSetup").ProducesProblem(StatusCodes.Status404NotFound);
+        leagues.MapPut("/{id:guid}/slots", async (Guid id, IReadOnlyList<SlotFields> body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new SetLeagueSlots(id, body), ct)))
+            .WithName("SetLeagueSlots").WithDescription("Replaces the league's time slots (venue, field, start, minutes).").ProducesValidationProblem();
+        leagues.MapPost("/{id:guid}/blackouts", async (Guid id, BlackoutFields body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new AddBlackout(id, body), ct)))
+            .WithName("AddBlackout").WithDescription("A date the whole league (teamId null) or one team cannot play.").ProducesValidationProblem();
+        leagues.MapDelete("/{id:guid}/blackouts/{blackoutId:guid}", async (Guid id, Guid blackoutId, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new RemoveBlackout(id, blackoutId), ct)))
+            .WithName("RemoveBlackout").ProducesProblem(StatusCodes.Status404NotFound);
+        leagues.MapPut("/{id:guid}/rules", async (Guid id, LeagueRulesFields body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new SetLeagueRules(id, body), ct)))
+            .WithName("SetLeagueRules").WithDescription("Forfeit score, tie-breaker rule set and differential cap.").ProducesValidationProblem();
+        leagues.MapPost("/{id:guid}/schedule", async (Guid id, ScheduleOptions body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new GenerateSchedule(id, body.Format, body.StartDate, body.Weeks, body.Commit), ct)))
+            .WithName("GenerateSchedule")
+            .WithDescription("Plans the season (commit false: a preview that saves nothing). Games with results are kept; a commit with unplaced games is refused (409).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        leagues.MapGet("/{id:guid}/games", async (Guid id, ISender sender, CancellationToken ct, Guid? teamId = null) =>
+                Results.Ok(await sender.Send(new ListGames(id, teamId), ct)))
+            .WithName("ListGames").ProducesProblem(StatusCodes.Status404NotFound);
+        leagues.MapGet("/{id:guid}/standings", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetStandings(id), ct)))
+            .WithName("GetStandings").ProducesProblem(StatusCodes.Status404NotFound);
+        leagues.MapPost("/{id:guid}/playoffs", async (Guid id, PlayoffOptions body, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new CreatePlayoffs(id, body.Format, body.Teams), ct)))
+            .WithName("CreatePlayoffs").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        leagues.MapGet("/{id:guid}/bracket", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetBracket(id), ct)))
+            .WithName("GetBracket").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static void MapGames(RouteGroupBuilder games)
+    {
+        games.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetGame(id), ct)))
+            .WithName("GetGame").ProducesProblem(StatusCodes.Status404NotFound);
+        games.MapPut("/{id:guid}", async (Guid id, MoveGameFields body, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new MoveGame(id, body), ct)))
+            .WithName("MoveGame").WithDescription("Moves or reschedules one game.").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        games.MapPost("/{id:guid}/cancel", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new CancelGame(id), ct)))
+            .WithName("CancelGame").ProducesProblem(StatusCodes.Status409Conflict);
+        games.MapPut("/{id:guid}/result", async (Guid id, ResultFields body, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new RecordResult(id, body), ct)))
+            .WithName("RecordResult")
+            .WithDescription("Scores, or a forfeit (forfeitedBy: the team that forfeited). Correcting a result needs a reason, kept in the audit log.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,79 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Persistence;
+using MidwestSports.Teams.Contracts;
+
+namespace MidwestSports.Leagues.Features;
+
+/// <summary>Keeps the schedule's team names current: a team renamed in the Teams module shows renamed in every schedule.</summary>
+internal sealed class TeamChangedHandler(LeaguesDbContext db, TimeProvider time) : INotificationHandler<TeamChanged>
+{
+    public async ValueTask Handle(TeamChanged notification, CancellationToken cancellationToken) =>
+        await db.HandleOnceAsync(notification, nameof(TeamChangedHandler), time.GetUtcNow(), ct =>
+                TeamReplica.UpsertAsync(db, new TeamFacts(notification.TeamId, notification.LeagueId, notification.CityId, notification.Name, notification.Status, notification.Version), notification.Deleted, ct),
+            cancellationToken);
+}
+
+/// <summary>
+/// Pulls teams from the Teams module's Contracts: before a schedule is planned (its roster must be current, even for
+/// teams bulk-loaded without events) and nightly, to repair any drift.
+/// </summary>
+internal sealed class RefreshLeagueTeamsHandler(LeaguesDbContext db, ITeamDirectory teams) : ICommandHandler<RefreshLeagueTeams, int>
+{
+    public async ValueTask<int> Handle(RefreshLeagueTeams command, CancellationToken cancellationToken)
+    {
+        var facts = command.LeagueId is { } leagueId
+            ? await teams.TeamsOfLeagueAsync(leagueId, cancellationToken)
+            : await teams.AllAsync(cancellationToken);
+        return await TeamReplica.SyncAsync(db, facts, command.LeagueId, cancellationToken);
+    }
+}
+
+internal static class TeamReplica
+{
+    /// <summary>Inserts or moves the replica forward; an older version never overwrites a newer one.</summary>
+    public static Task UpsertAsync(LeaguesDbContext db, TeamFacts t, bool deleted, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version)
+            VALUES ({t.TeamId}, {t.LeagueId}, {t.CityId}, {t.Name}, {t.Status == TeamStatus.Active}, {deleted}, {t.Version})
+            ON CONFLICT (team_id) DO UPDATE SET league_id = excluded.league_id, city_id = excluded.city_id, name = excluded.name,
+                active = excluded.active, deleted = excluded.deleted, version = excluded.version
+            WHERE leagues.league_teams.version < excluded.version
+            """,
+            ct);
+
+    /// <summary>Makes the replica equal to the given facts (for one league, or all), in one set-based pass; returns rows changed.</summary>
+    public static async Task<int> SyncAsync(LeaguesDbContext db, IReadOnlyList<TeamFacts> facts, Guid? leagueId, CancellationToken ct)
+    {
+        var ids = facts.Select(f => f.TeamId).ToArray();
+        var leagues = facts.Select(f => f.LeagueId).ToArray();
+        var cities = facts.Select(f => f.CityId).ToArray();
+        var names = facts.Select(f => f.Name).ToArray();
+        var active = facts.Select(f => f.Status == TeamStatus.Active).ToArray();
+        var versions = facts.Select(f => f.Version).ToArray();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version)
+            SELECT t.id, t.league_id, t.city_id, t.name, t.active, false, t.version
+            FROM unnest({ids}, {leagues}, {cities}, {names}, {active}, {versions}) AS t(id, league_id, city_id, name, active, version)
+            ON CONFLICT (team_id) DO UPDATE SET league_id = excluded.league_id, city_id = excluded.city_id, name = excluded.name,
+                active = excluded.active, deleted = false, version = excluded.version
+            WHERE (leagues.league_teams.league_id, leagues.league_teams.city_id, leagues.league_teams.name, leagues.league_teams.active, leagues.league_teams.deleted, leagues.league_teams.version)
+                IS DISTINCT FROM (excluded.league_id, excluded.city_id, excluded.name, excluded.active, false, excluded.version)
+            """,
+            ct);
+        // Teams that no longer exist stay as names for the games they played, marked deleted.
+        changed += await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            UPDATE leagues.league_teams SET deleted = true
+            WHERE NOT deleted AND ({leagueId}::uuid IS NULL OR league_id = {leagueId}) AND team_id <> ALL({ids})
+            """,
+            ct);
+        await transaction.CommitAsync(ct);
+        return changed;
+    }
+}

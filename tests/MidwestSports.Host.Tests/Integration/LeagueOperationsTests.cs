@@ -1,0 +1,341 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MidwestSports.Leagues.Contracts;
+
+namespace MidwestSports.Host.Tests.Integration;
+
+/// <summary>Venues, schedules, results, standings and playoffs through the HTTP API, as a Milwaukee admin uses them.</summary>
+public sealed class LeagueOperationsTests
+{
+    private static readonly DateOnly SeasonStart = new(2027, 4, 6); // a Tuesday
+
+    private World world = null!;
+
+    [SetUp]
+    public async Task SetUpAsync() => world = await World.ResetAsync();
+
+    [Test]
+    public async Task Schedule_Preview_SavesNothingAndCommit_SavesEveryGame()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 8, fields: 2, starts: ["18:30", "19:30"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+
+        var preview = await ScheduleAsync(client, season.LeagueId, commit: false, weeks: 7);
+        var savedAfterPreview = await GameCountAsync(season.LeagueId);
+        var committed = await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 7);
+        var games = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/games");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(preview.GetProperty("committed").GetBoolean(), Is.False);
+            Assert.That(preview.GetProperty("games").GetArrayLength(), Is.EqualTo(28), "8 teams meet once: 28 games");
+            Assert.That(preview.GetProperty("unplaced").GetArrayLength(), Is.Zero);
+            Assert.That(savedAfterPreview, Is.Zero, "a preview saves nothing");
+            Assert.That(committed.GetProperty("committed").GetBoolean(), Is.True);
+            Assert.That(games.GetArrayLength(), Is.EqualTo(28));
+            Assert.That(games.EnumerateArray().Select(g => g.GetProperty("homeTeamName").GetString()), Has.All.StartsWith("Team "));
+        });
+    }
+
+    [Test]
+    public async Task Schedule_MoreGamesThanSlots_PreviewSaysWhichAndWhyAndCommitIs409SavingNothing()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 8, fields: 1, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+
+        var preview = await ScheduleAsync(client, season.LeagueId, commit: false, weeks: 7);
+        var commit = await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/schedule", new { format = "Single", startDate = SeasonStart, weeks = 7, commit = true });
+        var problem = await commit.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(preview.GetProperty("games").GetArrayLength(), Is.EqualTo(7), "one field, one start, seven nights: seven games");
+            Assert.That(preview.GetProperty("unplaced").GetArrayLength(), Is.EqualTo(21));
+            Assert.That(preview.GetProperty("unplaced").EnumerateArray().Select(u => u.GetProperty("reason").GetString()), Has.All.Not.Empty);
+            Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("21 game(s) could not be placed"));
+            Assert.That(await GameCountAsync(season.LeagueId), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Schedule_RegeneratedMidSeason_KeepsPlayedGamesAndReplacesTheRest()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 6, fields: 2, starts: ["18:30", "19:30"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 8);
+        var firstNight = (await GamesAsync(client, season.LeagueId)).Where(g => g.GetProperty("round").GetInt32() == 1).ToList();
+        foreach (var game in firstNight)
+        {
+            await ResultAsync(client, game.GetProperty("id").GetGuid(), 5, 3);
+        }
+
+        var regenerated = await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 8);
+        var games = await GamesAsync(client, season.LeagueId);
+        var pairs = games.Select(g => string.Join("|", new[] { g.GetProperty("homeTeamId").GetGuid(), g.GetProperty("awayTeamId").GetGuid() }.Order())).ToList();
+        var firstDate = firstNight[0].GetProperty("date").GetString();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(regenerated.GetProperty("kept").GetInt32(), Is.EqualTo(3));
+            Assert.That(games, Has.Count.EqualTo(15), "6 teams meet once: 15 games, the 3 played ones kept");
+            Assert.That(pairs.Distinct().Count(), Is.EqualTo(15), "no pair meets twice");
+            Assert.That(games.Where(g => g.GetProperty("status").GetString() == "Final").Select(g => g.GetProperty("id").GetGuid()),
+                Is.EquivalentTo(firstNight.Select(g => g.GetProperty("id").GetGuid())));
+            Assert.That(games.Where(g => g.GetProperty("status").GetString() == "Scheduled").Select(g => g.GetProperty("date").GetString()),
+                Has.All.GreaterThan(firstDate!), "no new game on or before the night already played");
+        });
+    }
+
+    [Test]
+    public async Task Schedule_TwoLeaguesSharingAVenue_NeverClash()
+    {
+        var first = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["18:30", "19:30"], name: "Tuesday Kickball A");
+        var second = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["18:30", "19:30"], name: "Tuesday Kickball B", venueId: first.VenueId);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+
+        await ScheduleAsync(client, first.LeagueId, commit: true, weeks: 6);
+        var secondPlan = await ScheduleAsync(client, second.LeagueId, commit: false, weeks: 6);
+        var taken = (await GamesAsync(client, first.LeagueId)).Select(g => $"{g.GetProperty("date")}|{g.GetProperty("field")}|{g.GetProperty("start")}").ToHashSet();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(secondPlan.GetProperty("games").GetArrayLength() + secondPlan.GetProperty("unplaced").GetArrayLength(), Is.EqualTo(6));
+            Assert.That(secondPlan.GetProperty("games").EnumerateArray().Select(g => $"{g.GetProperty("date")}|{g.GetProperty("field")}|{g.GetProperty("start")}"),
+                Has.None.AnyOf(taken.Cast<object>().ToArray()), "a field the other league holds is never given twice");
+        });
+    }
+
+    [Test]
+    public async Task Result_BadInput_ClearErrorsAndNothingChanged()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        using var chicago = world.Client(Persona.ChicagoAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var games = await GamesAsync(client, season.LeagueId);
+        var game = games[0].GetProperty("id").GetGuid();
+        var cancelled = games[1].GetProperty("id").GetGuid();
+        (await client.PostAsync($"/api/games/{cancelled}/cancel", null)).EnsureSuccessStatusCode();
+        var before = await GamesFingerprintAsync(season.LeagueId);
+
+        var negative = await client.PutAsJsonAsync($"/api/games/{game}/result", new { homeScore = -1, awayScore = 4 });
+        var onCancelled = await client.PutAsJsonAsync($"/api/games/{cancelled}/result", new { homeScore = 3, awayScore = 4 });
+        var foreign = await chicago.PutAsJsonAsync($"/api/games/{game}/result", new { homeScore = 3, awayScore = 4 });
+        var strangerForfeit = await client.PutAsJsonAsync($"/api/games/{game}/result", new { forfeitedBy = Guid.NewGuid() });
+        var negativeBody = await negative.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(negative.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(negativeBody.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "homeScore" }));
+            Assert.That(onCancelled.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(strangerForfeit.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await GamesFingerprintAsync(season.LeagueId), Is.EqualTo(before), "nothing changed");
+        });
+    }
+
+    [Test]
+    public async Task Result_Correction_NeedsAReasonAndTheAuditLogKeepsIt()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var game = (await GamesAsync(client, season.LeagueId))[0].GetProperty("id").GetGuid();
+        await ResultAsync(client, game, 5, 3);
+
+        var withoutReason = await client.PutAsJsonAsync($"/api/games/{game}/result", new { homeScore = 3, awayScore = 5 });
+        var withReason = await client.PutAsJsonAsync($"/api/games/{game}/result", new { homeScore = 3, awayScore = 5, reason = "Scorekeeper swapped the teams" });
+        var audit = await client.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=Game&entityId={game}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withoutReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(withReason.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var correction = audit.EnumerateArray().Single(e => e.GetProperty("reason").GetString() == "Scorekeeper swapped the teams");
+            Assert.That(correction.GetProperty("actor").GetString(), Is.EqualTo(World.Email(Persona.MilwaukeeAdmin)));
+            Assert.That(correction.GetProperty("changes").GetString(), Does.Contain("home_score").Or.Contain("HomeScore"));
+        });
+    }
+
+    [Test]
+    public async Task Standings_AfterResultsAndAForfeit_OrderWithReasons()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        (await client.PutAsJsonAsync($"/api/leagues/{season.LeagueId}/rules", new { forfeitWinScore = 7, forfeitLossScore = 0, tieBreakers = "standard", differentialCap = 10 }))
+            .EnsureSuccessStatusCode();
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var round1 = (await GamesAsync(client, season.LeagueId)).Where(g => g.GetProperty("round").GetInt32() == 1).ToList();
+        await ResultAsync(client, round1[0].GetProperty("id").GetGuid(), 12, 2);
+        var forfeiter = round1[1].GetProperty("homeTeamId").GetGuid();
+        (await client.PutAsJsonAsync($"/api/games/{round1[1].GetProperty("id").GetGuid()}/result", new { forfeitedBy = forfeiter })).EnsureSuccessStatusCode();
+
+        var standings = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/standings");
+        var rows = standings.GetProperty("rows").EnumerateArray().ToList();
+        var forfeitRow = rows.Single(r => r.GetProperty("teamId").GetGuid() == forfeiter);
+        var blowoutWinner = rows.Single(r => r.GetProperty("pointsFor").GetInt32() == 12);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows, Has.Count.EqualTo(4));
+            Assert.That(rows[0].GetProperty("won").GetInt32(), Is.EqualTo(1));
+            Assert.That(rows[0].GetProperty("pointsAgainst").GetInt32(), Is.Zero, "two 1-0 teams that never met: fewer points allowed first (7-0 forfeit win over 12-2)");
+            Assert.That(rows[0].GetProperty("aboveNextBecause").GetString(), Does.Contain("allowed fewer points"));
+            Assert.That(blowoutWinner.GetProperty("cappedDifferential").GetInt32(), Is.EqualTo(10), "a 12-2 win counts +10 with a cap of 10");
+            Assert.That(forfeitRow.GetProperty("forfeits").GetInt32(), Is.EqualTo(1));
+            Assert.That(forfeitRow.GetProperty("pointsAgainst").GetInt32(), Is.EqualTo(7), "the league's forfeit score, 7-0");
+            Assert.That(rows.Take(3).Select(r => r.GetProperty("aboveNextBecause").GetString()), Has.All.Not.Empty);
+            Assert.That(standings.GetProperty("rules").GetProperty("name").GetString(), Is.EqualTo("standard"));
+        });
+    }
+
+    [Test]
+    public async Task Playoffs_FourTeamsSeededFromStandings_WinnersAdvanceToAChampion()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        foreach (var game in await GamesAsync(client, season.LeagueId))
+        {
+            await ResultAsync(client, game.GetProperty("id").GetGuid(), 6, 2);
+        }
+
+        var created = await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/playoffs", new { format = "SingleElimination", teams = 4 });
+        created.EnsureSuccessStatusCode();
+        var standings = (await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/standings")).GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("teamId").GetGuid()).ToList();
+        var semis = (await GamesAsync(client, season.LeagueId)).Where(g => g.GetProperty("kind").GetString() == "Playoff").ToList();
+        foreach (var semi in semis)
+        {
+            await ResultAsync(client, semi.GetProperty("id").GetGuid(), 4, 1);
+        }
+
+        var final = (await GamesAsync(client, season.LeagueId)).Single(g => g.GetProperty("kind").GetString() == "Playoff" && g.GetProperty("status").GetString() == "Scheduled");
+        var tie = await client.PutAsJsonAsync($"/api/games/{final.GetProperty("id").GetGuid()}/result", new { homeScore = 2, awayScore = 2 });
+        await ResultAsync(client, final.GetProperty("id").GetGuid(), 3, 7);
+        var bracket = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/bracket");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(semis, Has.Count.EqualTo(2));
+            var pairs = semis.Select(g => new[] { g.GetProperty("homeTeamId").GetGuid(), g.GetProperty("awayTeamId").GetGuid() }).ToList();
+            Assert.That(pairs, Has.One.EquivalentTo(new[] { standings[0], standings[3] }), "1 v 4");
+            Assert.That(pairs, Has.One.EquivalentTo(new[] { standings[1], standings[2] }), "2 v 3");
+            Assert.That(tie.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a playoff game needs a winner");
+            Assert.That(bracket.GetProperty("championId").GetGuid(), Is.EqualTo(final.GetProperty("awayTeamId").GetGuid()));
+        });
+    }
+
+    [Test]
+    public async Task TeamRenamed_ShowsRenamedInTheSchedule()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var team = season.TeamIds[0];
+
+        var rename = await client.PutAsJsonAsync($"/api/teams/{team}", new
+        {
+            name = "Renamed Rockets", leagueId = season.LeagueId, sponsorId = (Guid?)null, captainName = "Casey Captain", captainEmail = "casey@example.org",
+            captainPhone = (string?)null, rosterSize = 12, status = "Active",
+        });
+        rename.EnsureSuccessStatusCode();
+        var names = await Probe.UntilAsync(async () => (await GamesAsync(client, season.LeagueId))
+            .SelectMany(g => new[] { g.GetProperty("homeTeamName").GetString(), g.GetProperty("awayTeamName").GetString() }).ToList(),
+            n => n.Contains("Renamed Rockets"));
+
+        Assert.That(names.Count(n => n == "Renamed Rockets"), Is.EqualTo(3), "all three of the team's games show the new name");
+    }
+
+    [Test]
+    public async Task CalendarFeed_Anonymous_GetsEveryGameOfTheTeamInTheCityTimeZone()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        using var anonymous = world.Client(Persona.Anonymous);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+
+        var league = await anonymous.GetAsync($"/calendar/leagues/{season.LeagueId}.ics");
+        var team = await anonymous.GetAsync($"/calendar/teams/{season.TeamIds[0]}.ics");
+        var unknown = await anonymous.GetAsync($"/calendar/teams/{Guid.NewGuid()}.ics");
+        var leagueText = await league.Content.ReadAsStringAsync();
+        var teamText = await team.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(league.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/calendar"));
+            Assert.That(CountOf(leagueText, "BEGIN:VEVENT"), Is.EqualTo(6));
+            Assert.That(CountOf(teamText, "BEGIN:VEVENT"), Is.EqualTo(3));
+            Assert.That(leagueText, Does.Contain("DTSTART;TZID=America/Chicago:20270406T190000"));
+            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        });
+    }
+
+    [Test]
+    public async Task MoveGame_OntoATakenField_Is409AndNothingMoves()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var games = await GamesAsync(client, season.LeagueId);
+        var (a, b) = (games[0], games.First(g => g.GetProperty("round").GetInt32() == 2));
+        var before = await GamesFingerprintAsync(season.LeagueId);
+
+        var clash = await client.PutAsJsonAsync($"/api/games/{b.GetProperty("id").GetGuid()}", new
+        {
+            date = a.GetProperty("date").GetString(), start = a.GetProperty("start").GetString(), venueId = season.VenueId, field = a.GetProperty("field").GetString(),
+        });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(clash.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await GamesFingerprintAsync(season.LeagueId), Is.EqualTo(before));
+        });
+    }
+
+    private static int CountOf(string text, string token) => (text.Length - text.Replace(token, string.Empty, StringComparison.Ordinal).Length) / token.Length;
+
+    private async Task<Season> SeasonAsync(Guid city, int teams, int fields, string[] starts, string name = "Tuesday Kickball", Guid? venueId = null)
+    {
+        var league = await world.LeagueInAsync(city, name);
+        var venue = venueId ?? (await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Humboldt Park {Guid.NewGuid():N}"[..20], "3000 S Howell Ave",
+            [.. Enumerable.Range(1, fields).Select(f => $"Field {f}")])))).Id;
+        var teamIds = new List<Guid>();
+        for (var i = 1; i <= teams; i++)
+        {
+            teamIds.Add((await world.TeamInAsync(league.Id, $"Team {i:00}")).Id);
+        }
+
+        await World.SendAsSystemAsync(new SetLeagueSlots(league.Id,
+            [.. from f in Enumerable.Range(1, fields) from s in starts select new SlotFields(venue, $"Field {f}", TimeOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture), 60)]));
+        return new Season(league.Id, venue, teamIds);
+    }
+
+    private static async Task<JsonElement> ScheduleAsync(HttpClient client, Guid leagueId, bool commit, int weeks)
+    {
+        var response = await client.PostAsJsonAsync($"/api/leagues/{leagueId}/schedule", new { format = "Single", startDate = SeasonStart, weeks, commit });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static async Task<List<JsonElement>> GamesAsync(HttpClient client, Guid leagueId) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{leagueId}/games")).EnumerateArray()];
+
+    private static async Task ResultAsync(HttpClient client, Guid gameId, int home, int away)
+    {
+        var response = await client.PutAsJsonAsync($"/api/games/{gameId}/result", new { homeScore = home, awayScore = away });
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<long> GameCountAsync(Guid leagueId) =>
+        await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.games WHERE league_id = $1", leagueId);
+
+    private static async Task<string?> GamesFingerprintAsync(Guid leagueId) =>
+        await Database.Postgres.ScalarAsync<string>("SELECT md5(coalesce(string_agg(g::text, '|' ORDER BY id), '')) FROM leagues.games g WHERE league_id = $1", leagueId);
+
+    private sealed record Season(Guid LeagueId, Guid VenueId, IReadOnlyList<Guid> TeamIds);
+}
