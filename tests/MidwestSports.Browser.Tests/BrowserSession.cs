@@ -40,6 +40,9 @@ public sealed class BrowserSession
 
     internal static Guid ChicagoLeagueId { get; private set; }
 
+    /// <summary>A Milwaukee league of 8 teams with a two-field venue and two start times, ready to be scheduled.</summary>
+    internal static Guid SeasonLeagueId { get; private set; }
+
     private static KestrelApp? app;
     private static IPlaywright? playwright;
 
@@ -143,6 +146,19 @@ public sealed class BrowserSession
         }
 
         await sender.Send(new MidwestSports.Teams.Contracts.SeedTeams(90));
+        var season = await sender.Send(new CreateLeague(new LeagueFields(
+            "Milwaukee Thursday Softball", "Softball", cities["Milwaukee"], 2027, SeasonTerm.Spring, DayOfWeek.Thursday, "Co-ed", LeagueStatus.Active)));
+        SeasonLeagueId = season.Id;
+        foreach (var team in new[] { "Bases Loaded", "Brew Crew", "Diamond Cutters", "Lake Effect", "Pitch Please", "Riverwest Rockets", "Sandlot Legends", "Walk-Off Wonders" })
+        {
+            await sender.Send(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
+                team, season.Id, null, "Casey Captain", null, null, 12, MidwestSports.Teams.Contracts.TeamStatus.Active)));
+        }
+
+        var venue = await sender.Send(new CreateVenue(new VenueFields(cities["Milwaukee"], "Humboldt Park", "3000 S Howell Ave", ["Diamond 1", "Diamond 2"])));
+        await sender.Send(new SetLeagueSlots(season.Id, [
+            new SlotFields(venue.Id, "Diamond 1", new TimeOnly(18, 30), 60), new SlotFields(venue.Id, "Diamond 2", new TimeOnly(18, 30), 60),
+            new SlotFields(venue.Id, "Diamond 1", new TimeOnly(19, 30), 60), new SlotFields(venue.Id, "Diamond 2", new TimeOnly(19, 30), 60)]));
         await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
         await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
         await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));

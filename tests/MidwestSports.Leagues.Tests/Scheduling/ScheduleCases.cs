@@ -4,7 +4,7 @@ using MidwestSports.Leagues.Domain.Scheduling;
 
 namespace MidwestSports.Leagues.Tests.Scheduling;
 
-/// <summary>A generated scheduling problem that always has room for every game; printed as its summary when a property fails.</summary>
+/// <summary>A generated scheduling problem, printed as its summary when a property fails.</summary>
 internal sealed class ScheduleCase(ScheduleInput input, string summary)
 {
     public ScheduleInput Input { get; } = input;
@@ -25,6 +25,19 @@ internal static class ScheduleCases
 
     public static Arbitrary<ScheduleCase> Cases() => Arb.From(Generate());
 
+    /// <summary>
+    /// A generated season planned once, then regenerated from a night part-way through: the games before it are kept
+    /// (up to 4 in 10 off-schedule, without a field), and a team may have joined or left. The fields and nights still fit a
+    /// fresh season, but not necessarily what the kept games leave, so games may end up unplaced.
+    /// </summary>
+    public static Arbitrary<ScheduleCase> Regenerations() =>
+        Arb.From(
+            from original in Generate()
+            from cutPercent in Gen.Choose(0, 100)
+            from change in Gen.Elements("no team change", "a team joined", "a team left")
+            from offSchedule in Gen.Choose(0, 4)
+            select Regenerate(original, cutPercent, change, offSchedule));
+
     private static Gen<ScheduleCase> Generate() =>
         from venues in Gen.Choose(1, 4)
         from fields in Gen.ArrayOf(Gen.Choose(1, 3), venues)
@@ -36,6 +49,29 @@ internal static class ScheduleCases
         from teamBlackouts in Gen.Choose(0, 4)
         from picks in Gen.ArrayOf(Gen.Choose(0, 9_999), 64)
         select Build(fields, teams, doubles, leagueBlackouts, occupiedPerNight, teamBlackouts, picks);
+
+    private static ScheduleCase Regenerate(ScheduleCase original, int cutPercent, string change, int offSchedule)
+    {
+        var planned = SeasonScheduler.Plan(original.Input);
+        var leagues = original.Input.Leagues.Select((league, index) =>
+        {
+            var cut = league.Nights[cutPercent * (league.Nights.Count - 1) / 100];
+            var kept = planned.Games
+                .Where(g => g.LeagueId == league.LeagueId && g.Date < cut)
+                .Select((g, i) => i % 10 < offSchedule
+                    ? new KeptGame(g.HomeTeamId, g.AwayTeamId, g.Date, null, null, null, g.DurationMinutes)
+                    : new KeptGame(g.HomeTeamId, g.AwayTeamId, g.Date, g.VenueId, g.Field, g.Start, g.DurationMinutes))
+                .ToList();
+            IReadOnlyList<Guid> teams = change switch
+            {
+                "a team joined" => [.. league.TeamIds, ScheduleTestData.Team(index, 50)],
+                "a team left" => [.. league.TeamIds.Skip(1)],
+                _ => league.TeamIds,
+            };
+            return league with { TeamIds = teams, Kept = kept, NotBefore = cut };
+        });
+        return new ScheduleCase(original.Input with { Leagues = [.. leagues] }, $"{original}; regenerated from {cutPercent}% of the nights, {change}");
+    }
 
     private static ScheduleCase Build(int[] fieldsPerVenue, int[] teams, bool[] doubles, int[] leagueBlackouts, int occupiedPerNight, int teamBlackouts, int[] picks)
     {

@@ -8,13 +8,17 @@ namespace MidwestSports.Leagues.Tests.Scheduling;
 /// </summary>
 internal static class ScheduleChecks
 {
-    /// <summary>Every pair of current teams meets as often as the format asks, kept games included (double: once each way).</summary>
-    public static IEnumerable<string> MeetingsMissingOrRepeated(ScheduleInput input, ScheduleResult result)
+    /// <summary>
+    /// Every pair of current teams meets as often as the format asks, kept games included (double: once each way); with
+    /// <paramref name="countUnplaced"/>, a game reported unplaced counts as accounted for.
+    /// </summary>
+    public static IEnumerable<string> MeetingsMissingOrRepeated(ScheduleInput input, ScheduleResult result, bool countUnplaced = false)
     {
         foreach (var league in input.Leagues)
         {
             var met = league.Kept.Select(k => (k.HomeTeamId, k.AwayTeamId))
                 .Concat(result.Games.Where(g => g.LeagueId == league.LeagueId).Select(g => (g.HomeTeamId, g.AwayTeamId)))
+                .Concat(countUnplaced ? result.Unplaced.Where(u => u.LeagueId == league.LeagueId).Select(u => (u.HomeTeamId, u.AwayTeamId)) : [])
                 .ToList();
             foreach (var (first, second) in Pairs(league.TeamIds))
             {

@@ -64,6 +64,20 @@ public sealed class SeasonSchedulerPropertyTests
             return ScheduleChecks.SameSchedule(first, second).Label("the second plan differs from the first");
         });
 
+    [FsCheck.NUnit.Property(MaxTest = 200)]
+    public Property Plan_Regeneration_KeptGamesStayAndEachRemainingMeetingIsPlacedOrReportedOnce() =>
+        Prop.ForAll(ScheduleCases.Regenerations(), scheduleCase =>
+        {
+            var input = scheduleCase.Input;
+
+            var result = SeasonScheduler.Plan(input);
+
+            return Holds(ScheduleChecks.MeetingsMissingOrRepeated(input, result, countUnplaced: true)
+                .Concat(ScheduleChecks.TeamsPlayingTwiceOnADate(input, result))
+                .Concat(ScheduleChecks.FieldsDoubleBooked(input, result))
+                .Concat(ScheduleChecks.GamesOnForbiddenDates(input, result)));
+        });
+
     private static Property Holds(IEnumerable<string> violations)
     {
         var found = violations.Take(5).ToList();

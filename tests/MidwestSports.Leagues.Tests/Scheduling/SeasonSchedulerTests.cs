@@ -89,6 +89,23 @@ public sealed class SeasonSchedulerTests
     }
 
     [Test]
+    public void Plan_OneSlotANight_GamesThatMissTheirRoundNightGoToMakeupNightsAfterTheLastRound()
+    {
+        // Two games a round, one slot a night: rounds 1-3 each place one game, the three that wait fill nights 4-6.
+        var league = League(1, 4, Weekly(6), Slots(MainVenue, 1, "18:00"));
+
+        var result = SeasonScheduler.Plan(Input(league));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Unplaced, Is.Empty);
+            Assert.That(result.Games.Select(g => g.Date), Is.EqualTo(Weekly(6)));
+            Assert.That(result.Games.Take(3).Select(g => g.Round), Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(result.Games.Skip(3).Select(g => g.Round), Is.EqualTo(new[] { 1, 2, 3 }));
+        });
+    }
+
+    [Test]
     public void Plan_MoreRoundsThanNights_LaterRoundsUnplacedForLackOfNights()
     {
         var league = League(1, 6, Weekly(3), Slots(MainVenue, 3, "18:00"));

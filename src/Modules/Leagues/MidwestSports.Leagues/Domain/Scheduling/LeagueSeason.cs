@@ -11,6 +11,7 @@ internal sealed class LeagueSeason
     private readonly int fieldCount;
     private readonly SlotRotation rotation;
     private readonly HashSet<DateOnly> usableNights;
+    private readonly IReadOnlyList<SeasonRound> rounds;
     private readonly Dictionary<DateOnly, SeasonRound> roundOnNight;
     private readonly List<Postponed> postponed = [];
     private readonly List<Placement> placements = [];
@@ -25,8 +26,8 @@ internal sealed class LeagueSeason
             .Distinct()
             .Order()];
         usableNights = [.. Nights];
-        Rounds = SeasonRounds.Build(league, [.. league.TeamIds.Distinct()], Nights);
-        roundOnNight = Rounds.Where(round => round.Night is not null).ToDictionary(round => round.Night!.Value);
+        rounds = SeasonRounds.Build(league, [.. league.TeamIds.Distinct()], Nights);
+        roundOnNight = rounds.Where(round => round.Night is not null).ToDictionary(round => round.Night!.Value);
 
         // Earliest start first, then as the league listed them: a night's games fill the early slots before the late ones.
         slots = [.. league.Slots.Distinct().Select((slot, listed) => (slot, listed)).OrderBy(s => s.slot.Start).ThenBy(s => s.listed).Select(s => s.slot)];
@@ -37,8 +38,6 @@ internal sealed class LeagueSeason
     /// <summary>The nights new games may go on: league nights from NotBefore on, blackouts skipped.</summary>
     public IReadOnlyList<DateOnly> Nights { get; }
 
-    public IReadOnlyList<SeasonRound> Rounds { get; }
-
     public IEnumerable<PlannedGame> Games =>
         placements.Select(p =>
         {
@@ -47,7 +46,7 @@ internal sealed class LeagueSeason
         });
 
     public IEnumerable<PlannedBye> Byes =>
-        Rounds
+        rounds
             .Where(round => round.Night is not null)
             .SelectMany(round => round.Byes.Select(team => new PlannedBye(league.LeagueId, round.Number, round.Night!.Value, team)));
 
@@ -164,7 +163,7 @@ internal sealed class LeagueSeason
     public IEnumerable<UnplacedGame> Unplaced()
     {
         var waiting = postponed.Select(w => (w.Meeting, Reason: slots.Count == 0 ? UnplacedReason.NoSlotTemplates() : UnplacedReason.Explain(w.Meeting, w.Misses, fieldCount)));
-        var nightless = Rounds
+        var nightless = rounds
             .Where(round => round.Night is null)
             .SelectMany(round => round.Meetings.Select(meeting => (Meeting: meeting, Reason: UnplacedReason.NoNightLeft(round.Number, Nights.Count, league.NotBefore))));
         return waiting

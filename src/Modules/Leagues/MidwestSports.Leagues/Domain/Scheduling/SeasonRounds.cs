@@ -31,8 +31,23 @@ internal static class SeasonRounds
         if (league.Format == RoundRobinFormat.Single)
         {
             // A double round robin's remaining games are each a fixed way round; a single one's can be turned to even out
-            // whatever imbalance the kept games left. A fresh Berger schedule is already even, so nothing turns.
-            BalanceHomeAndAway(remaining, kept, teams.Count);
+            // whatever imbalance the kept games left. A fresh Berger schedule is already even, so nothing turns. Every kept
+            // game a current team played counts here, even against a team that has since left: the team still hosted it.
+            var keptSurplus = new int[teams.Count];
+            foreach (var game in league.Kept)
+            {
+                if (position.TryGetValue(game.HomeTeamId, out var home))
+                {
+                    keptSurplus[home]++;
+                }
+
+                if (position.TryGetValue(game.AwayTeamId, out var away))
+                {
+                    keptSurplus[away]--;
+                }
+            }
+
+            BalanceHomeAndAway(remaining, keptSurplus);
         }
 
         var keptNights = league.Kept
@@ -87,10 +102,12 @@ internal static class SeasonRounds
     /// allow it. Turning a chain from a team with too many home games to one with too few moves two home games along it
     /// and changes nobody in between; each turn lowers the sum of squared imbalances, so this ends.
     /// </summary>
-    private static void BalanceHomeAndAway(List<Fixture> fixtures, IReadOnlyList<Fixture> kept, int teamCount)
+    /// <param name="keptSurplus">Per team, home minus away games among the kept games.</param>
+    private static void BalanceHomeAndAway(List<Fixture> fixtures, int[] keptSurplus)
     {
-        var surplus = new int[teamCount];
-        foreach (var f in kept.Concat(fixtures))
+        var teamCount = keptSurplus.Length;
+        var surplus = (int[])keptSurplus.Clone();
+        foreach (var f in fixtures)
         {
             surplus[f.Home]++;
             surplus[f.Away]--;

@@ -5,6 +5,13 @@ namespace MidwestSports.Leagues.Domain.Scheduling;
 /// night, so a field one league takes is gone for the next; on each night every league's own round goes in first (in
 /// the order the leagues are given), then the games waiting for a makeup night take what is left.
 /// </summary>
+/// <remarks>
+/// Round r goes on the league's r-th usable night (from NotBefore, blackouts skipped). A game whose team is blacked out
+/// or already playing, or that finds no free slot, waits for the earliest later usable night that has both teams free and
+/// a free slot, makeup nights after the last round included. Start times and fields rotate in two steps: each night's
+/// games are matched to its slots at the lowest cost, a slot costing what the two teams already had of that start time
+/// (then of that field); once the season is placed, games of one night trade slots while that evens the season out.
+/// </remarks>
 internal static class SeasonScheduler
 {
     /// <summary>

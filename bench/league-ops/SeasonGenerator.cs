@@ -1,0 +1,352 @@
+using MidwestSports.Leagues.Domain.Scheduling;
+
+namespace LeagueOpsBench;
+
+internal sealed record VenueSpec(Guid Id, string City, string Name, int Fields);
+
+/// <summary>One venue on one weeknight: the leagues booked there and the field/start-time grid they all list.</summary>
+internal sealed class VenueNight(VenueSpec venue, DayOfWeek day)
+{
+    public VenueSpec Venue { get; } = venue;
+
+    public DayOfWeek Day { get; } = day;
+
+    /// <summary>Games per week the leagues booked here are expected to play here (a two-venue league's share).</summary>
+    public int Load { get; set; }
+
+    public List<LeagueSpec> Leagues { get; } = [];
+
+    public int FieldsOffered { get; set; }
+
+    public IReadOnlyList<TimeOnly> Times { get; set; } = [];
+
+    public int DurationMinutes { get; set; }
+
+    public int Capacity => FieldsOffered * Times.Count;
+}
+
+internal sealed class LeagueSpec(Guid id, string name, string city, IReadOnlyList<Guid> teams, int baseNights)
+{
+    public Guid Id { get; } = id;
+
+    public string Name { get; } = name;
+
+    public string City { get; } = city;
+
+    public IReadOnlyList<Guid> Teams { get; } = teams;
+
+    /// <summary>Usable nights of the briefed season (10 to 12).</summary>
+    public int BaseNights { get; } = baseNights;
+
+    public DayOfWeek Day { get; set; }
+
+    public List<VenueNight> Venues { get; } = [];
+
+    public List<SlotTemplate> Slots { get; } = [];
+
+    public Dictionary<Guid, IReadOnlySet<DateOnly>> TeamBlackouts { get; } = [];
+
+    /// <summary>Games per league night of a full round.</summary>
+    public int Demand => Teams.Count / 2;
+
+    /// <summary>Rounds of a single round robin.</summary>
+    public int Rounds => Teams.Count % 2 == 0 ? Teams.Count - 1 : Teams.Count;
+}
+
+internal sealed record World(
+    IReadOnlyList<string> Cities,
+    IReadOnlyList<VenueSpec> Venues,
+    IReadOnlyList<LeagueSpec> Leagues,
+    IReadOnlyList<VenueNight> VenueNights,
+    IReadOnlyList<OccupiedSlot> Occupied,
+    int OverloadedVenueNights);
+
+/// <summary>
+/// A deterministic rec-league season: 4 cities, 40 venues, 150 leagues, 2,500 teams, one weeknight per league, leagues
+/// packed onto venues so several share a venue on a night while each venue-night keeps some spare slots.
+/// </summary>
+internal static class SeasonGenerator
+{
+    public const int Seed = 20270405;
+    public const int VenueCount = 40;
+    public const int LeagueCount = 150;
+    public const int TeamCount = 2500;
+    public const int MinTeams = 8;
+    public const int MaxTeams = 24;
+
+    /// <summary>A venue-night is filled to at most this share of its full grid when leagues are packed onto venues.</summary>
+    public const double PackingLimit = 0.87;
+
+    /// <summary>The offered grid is trimmed to the smallest one that still leaves at least this share spare.</summary>
+    public const double MinSpare = 0.12;
+
+    public static readonly DateOnly SeasonStart = new(2027, 4, 5); // a Monday
+
+    public static readonly IReadOnlyList<DayOfWeek> Weeknights = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday];
+
+    /// <summary>League-wide blackouts: Memorial Day week, Independence Day (observed Mon 2027-07-05), Labor Day.</summary>
+    public static readonly IReadOnlySet<DateOnly> Holidays = new HashSet<DateOnly>
+    {
+        new(2027, 5, 31), new(2027, 6, 1), new(2027, 6, 2), new(2027, 6, 3),
+        new(2027, 7, 5),
+        new(2027, 9, 6),
+    };
+
+    private static readonly TimeOnly[] ThreeStarts = [new(18, 30), new(19, 30), new(20, 30)];
+    private static readonly TimeOnly[] TwoStarts = [new(19, 0), new(20, 15)];
+
+    public static World Generate()
+    {
+        var rng = new Random(Seed);
+        string[] cities = ["Milwaukee", "Chicago", "Madison", "Minneapolis"];
+        int[] venuesPerCity = [11, 13, 7, 9];
+
+        var venues = new List<VenueSpec>(VenueCount);
+        for (var c = 0; c < cities.Length; c++)
+        {
+            for (var v = 0; v < venuesPerCity[c]; v++)
+            {
+                // 2 to 4 fields, most venues 3 or 4.
+                var roll = rng.NextDouble();
+                var fields = roll < 0.25 ? 2 : roll < 0.65 ? 3 : 4;
+                venues.Add(new VenueSpec(NextId(rng), cities[c], $"{cities[c]} Park {v + 1}", fields));
+            }
+        }
+
+        // Team counts 8..24 summing to exactly 2,500.
+        var counts = Enumerable.Range(0, LeagueCount).Select(_ => rng.Next(MinTeams, MaxTeams + 1)).ToArray();
+        while (counts.Sum() != TeamCount)
+        {
+            var i = rng.Next(LeagueCount);
+            if (counts.Sum() < TeamCount && counts[i] < MaxTeams)
+            {
+                counts[i]++;
+            }
+            else if (counts.Sum() > TeamCount && counts[i] > MinTeams)
+            {
+                counts[i]--;
+            }
+        }
+
+        // Leagues per city in proportion to the city's fields (largest remainder), so every city is about as busy.
+        var cityFields = cities.Select(city => venues.Where(v => v.City == city).Sum(v => v.Fields)).ToArray();
+        var totalFields = cityFields.Sum();
+        var quotas = cityFields.Select(f => (double)LeagueCount * f / totalFields).ToArray();
+        var leaguesPerCity = quotas.Select(q => (int)Math.Floor(q)).ToArray();
+        foreach (var c in Enumerable.Range(0, cities.Length).OrderByDescending(c => quotas[c] - leaguesPerCity[c]).Take(LeagueCount - leaguesPerCity.Sum()))
+        {
+            leaguesPerCity[c]++;
+        }
+
+        var leagues = new List<LeagueSpec>(LeagueCount);
+        var next = 0;
+        for (var c = 0; c < cities.Length; c++)
+        {
+            for (var l = 0; l < leaguesPerCity[c]; l++, next++)
+            {
+                var teams = Enumerable.Range(0, counts[next]).Select(_ => NextId(rng)).ToList();
+                leagues.Add(new LeagueSpec(NextId(rng), $"{cities[c]} league {l + 1}", cities[c], teams, rng.Next(10, 13)));
+            }
+        }
+
+        var venueNights = new List<VenueNight>();
+        var overloaded = 0;
+        foreach (var city in cities)
+        {
+            var cityVenues = venues.Where(v => v.City == city).ToList();
+            var cityLeagues = leagues.Where(l => l.City == city).OrderByDescending(l => l.Demand).ThenBy(l => l.Id).ToList();
+
+            // Each league gets the weeknight with the least demand so far (a league office balances its nights).
+            var dayLoad = new int[Weeknights.Count];
+            foreach (var league in cityLeagues)
+            {
+                var least = dayLoad.Min();
+                var candidates = Enumerable.Range(0, Weeknights.Count).Where(d => dayLoad[d] == least).ToList();
+                var day = candidates[rng.Next(candidates.Count)];
+                league.Day = Weeknights[day];
+                dayLoad[day] += league.Demand;
+            }
+
+            foreach (var day in Weeknights)
+            {
+                var nights = cityVenues.Select(v => new VenueNight(v, day)).ToList();
+                foreach (var league in cityLeagues.Where(l => l.Day == day))
+                {
+                    if (!Pack(league, nights))
+                    {
+                        overloaded++;
+                    }
+                }
+
+                venueNights.AddRange(nights.Where(n => n.Leagues.Count > 0));
+            }
+        }
+
+        foreach (var night in venueNights)
+        {
+            Trim(night);
+        }
+
+        foreach (var league in leagues)
+        {
+            foreach (var night in league.Venues)
+            {
+                for (var f = 1; f <= night.FieldsOffered; f++)
+                {
+                    foreach (var start in night.Times)
+                    {
+                        league.Slots.Add(new SlotTemplate(night.Venue.Id, $"Field {f}", start, night.DurationMinutes));
+                    }
+                }
+            }
+        }
+
+        // A few team blackouts: 60 teams miss one of their first 10 league nights, 12 of them a second one too.
+        var allTeams = leagues.SelectMany(l => l.Teams.Select(t => (League: l, Team: t))).ToList();
+        var blackedOut = allTeams.OrderBy(_ => rng.Next()).Take(60).ToList();
+        for (var i = 0; i < blackedOut.Count; i++)
+        {
+            var (league, team) = blackedOut[i];
+            var usable = UsableNights(league, 10);
+            var dates = new HashSet<DateOnly> { usable[rng.Next(usable.Count)] };
+            if (i < 12)
+            {
+                dates.Add(usable[rng.Next(usable.Count)]);
+            }
+
+            league.TeamBlackouts[team] = dates;
+        }
+
+        // A few fields already held by other bookings (a school game, maintenance) on league nights.
+        var occupied = new List<OccupiedSlot>();
+        for (var i = 0; i < 16; i++)
+        {
+            var night = venueNights[rng.Next(venueNights.Count)];
+            var date = UsableNights(night.Leagues[0], 10)[rng.Next(10)];
+            var field = $"Field {rng.Next(1, night.FieldsOffered + 1)}";
+            occupied.Add(new OccupiedSlot(date, night.Venue.Id, field, night.Times[rng.Next(night.Times.Count)], night.DurationMinutes));
+        }
+
+        return new World(cities, venues, leagues, venueNights, occupied, overloaded);
+    }
+
+    /// <summary>The league's first <paramref name="usable"/> non-blackout nights.</summary>
+    public static List<DateOnly> UsableNights(LeagueSpec league, int usable) =>
+        [.. AllNights(league, usable).Where(n => !Holidays.Contains(n))];
+
+    /// <summary>Weekly nights from the season start, blackout dates included, until <paramref name="usable"/> of them are playable.</summary>
+    public static List<DateOnly> AllNights(LeagueSpec league, int usable)
+    {
+        var first = SeasonStart.AddDays(((int)league.Day - (int)SeasonStart.DayOfWeek + 7) % 7);
+        var nights = new List<DateOnly>();
+        var playable = 0;
+        for (var date = first; playable < usable; date = date.AddDays(7))
+        {
+            nights.Add(date);
+            if (!Holidays.Contains(date))
+            {
+                playable++;
+            }
+        }
+
+        return nights;
+    }
+
+    public static ScheduleInput Input(World world, RoundRobinFormat format, Func<LeagueSpec, int> usableNights)
+    {
+        // Leagues in id order, as a database would return them; the scheduler gives each night's round in this order.
+        var leagues = world.Leagues
+            .OrderBy(l => l.Id)
+            .Select(l =>
+            {
+                var nights = AllNights(l, usableNights(l));
+                return new SchedulingLeague(
+                    l.Id,
+                    l.Teams,
+                    format,
+                    nights,
+                    nights.Where(Holidays.Contains).ToHashSet(),
+                    l.TeamBlackouts,
+                    l.Slots,
+                    []);
+            })
+            .ToList();
+        return new ScheduleInput(leagues, world.Occupied);
+    }
+
+    /// <summary>Books the league on one venue (best fit, already-open venues first) or, when none has room, on two.</summary>
+    private static bool Pack(LeagueSpec league, List<VenueNight> nights)
+    {
+        var g = league.Demand;
+        int Room(VenueNight n) => (int)Math.Floor(n.Venue.Fields * ThreeStarts.Length * PackingLimit) - n.Load;
+
+        var single = nights
+            .Where(n => Room(n) >= g)
+            .OrderByDescending(n => n.Leagues.Count > 0)
+            .ThenBy(n => Room(n) - g)
+            .ThenBy(n => n.Venue.Id)
+            .FirstOrDefault();
+        if (single is not null)
+        {
+            Book(league, single, g);
+            return true;
+        }
+
+        var pair = (from a in nights
+                    from b in nights
+                    where a.Venue.Id.CompareTo(b.Venue.Id) < 0 && Room(a) > 0 && Room(b) > 0 && Room(a) + Room(b) >= g
+                    orderby (a.Leagues.Count > 0 ? 1 : 0) + (b.Leagues.Count > 0 ? 1 : 0) descending, Room(a) + Room(b) - g, a.Venue.Id, b.Venue.Id
+                    select (a, b)).FirstOrDefault();
+        if (pair.a is not null)
+        {
+            var first = Math.Min(Room(pair.a), g - 1);
+            Book(league, pair.a, first);
+            Book(league, pair.b, g - first);
+            return true;
+        }
+
+        // The city's night is full: overload the two roomiest venues (reported as an anomaly).
+        var roomiest = nights.OrderByDescending(Room).ThenBy(n => n.Venue.Id).Take(2).ToList();
+        Book(league, roomiest[0], g - (g / 2));
+        Book(league, roomiest[1], g / 2);
+        return false;
+    }
+
+    private static void Book(LeagueSpec league, VenueNight night, int games)
+    {
+        night.Load += games;
+        night.Leagues.Add(league);
+        league.Venues.Add(night);
+    }
+
+    /// <summary>Offers the smallest field x start-time grid that keeps at least <see cref="MinSpare"/> spare (2 or 3 start times).</summary>
+    private static void Trim(VenueNight night)
+    {
+        var needed = night.Load / (1 - MinSpare);
+        var best = (Fields: night.Venue.Fields, Times: ThreeStarts);
+        foreach (var times in new[] { ThreeStarts, TwoStarts })
+        {
+            for (var fields = 1; fields <= night.Venue.Fields; fields++)
+            {
+                var capacity = fields * times.Length;
+                if (capacity >= needed && capacity < best.Fields * best.Times.Length)
+                {
+                    best = (fields, times);
+                }
+            }
+        }
+
+        night.FieldsOffered = best.Fields;
+        night.Times = best.Times;
+        night.DurationMinutes = best.Times.Length == 3 ? 60 : 70;
+    }
+
+    private static Guid NextId(Random rng)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        rng.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+}
