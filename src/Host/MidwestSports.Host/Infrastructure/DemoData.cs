@@ -108,6 +108,7 @@ internal static partial class DemoData
         if (demoTeams > 0)
         {
             await sender.Send(new SeedTeams(demoTeams), cancellationToken);
+            await SeedSeasonsAsync(sender, cityIds, year, random, cancellationToken);
         }
 
         var password = Password(configuration);
@@ -117,6 +118,47 @@ internal static partial class DemoData
         }
 
         LogSeeded(logger, cityIds.Count, Users.Length);
+    }
+
+    /// <summary>
+    /// Two venues per city; every fall league gets slots at both and a committed 10-week schedule starting the next
+    /// league night (a league that does not fit is left unscheduled, as an admin would find it); the first league of
+    /// each city gets two weeks of results, so standings and playoffs have something to show.
+    /// </summary>
+    private static async Task SeedSeasonsAsync(ISender sender, Dictionary<string, Guid> cityIds, int year, Random random, CancellationToken ct)
+    {
+        await sender.Send(new RefreshLeagueTeams(), ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var (city, cityId) in cityIds)
+        {
+            var park = await sender.Send(new CreateVenue(new VenueFields(cityId, $"{city} Lakefront Park", "100 Lakeshore Dr", ["Field 1", "Field 2", "Field 3", "Field 4"])), ct);
+            var gym = await sender.Send(new CreateVenue(new VenueFields(cityId, $"{city} Rec Center", "200 Main St", ["Court 1", "Court 2", "Court 3"])), ct);
+            var leagues = await sender.Send(new ListLeagues(1, 100, null, null, cityId, null, year, SeasonTerm.Fall), ct);
+            var first = true;
+            foreach (var league in leagues.Items)
+            {
+                var venue = league.Sport is "Volleyball" or "Basketball" or "Bowling" or "Pickleball" or "Skee-Ball" or "Dodgeball" or "Cornhole" ? gym : park;
+                await sender.Send(new SetLeagueSlots(league.Id,
+                    [.. from field in venue.Fields from start in new[] { new TimeOnly(18, 30), new TimeOnly(19, 30), new TimeOnly(20, 30) } select new SlotFields(venue.Id, field, start, 60)]), ct);
+                try
+                {
+                    await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, today.AddDays(-14), 16, Commit: true), ct);
+                }
+                catch (Exception ex) when (ex is MidwestSports.Shared.Errors.DomainException or FluentValidation.ValidationException)
+                {
+                    continue;
+                }
+
+                if (first)
+                {
+                    first = false;
+                    foreach (var game in (await sender.Send(new ListGames(league.Id), ct)).Where(g => g.Round <= 2))
+                    {
+                        await sender.Send(new RecordResult(game.Id, new ResultFields(random.Next(0, 12), random.Next(0, 12))), ct);
+                    }
+                }
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cities} cities with leagues, sponsors and teams, {Users} users")]
