@@ -16,13 +16,14 @@ internal sealed class VenueNight(VenueSpec venue, DayOfWeek day)
 
     public List<LeagueSpec> Leagues { get; } = [];
 
-    public int FieldsOffered { get; set; }
-
-    public IReadOnlyList<TimeOnly> Times { get; set; } = [];
+    /// <summary>The field numbers and start times offered here (every league booked here lists all of them).</summary>
+    public List<(int Field, TimeOnly Start)> Grid { get; } = [];
 
     public int DurationMinutes { get; set; }
 
-    public int Capacity => FieldsOffered * Times.Count;
+    public int Capacity => Grid.Count;
+
+    public int StartTimes => Grid.Select(g => g.Start).Distinct().Count();
 }
 
 internal sealed class LeagueSpec(Guid id, string name, string city, IReadOnlyList<Guid> teams, int baseNights)
@@ -74,11 +75,11 @@ internal static class SeasonGenerator
     public const int MinTeams = 8;
     public const int MaxTeams = 24;
 
-    /// <summary>A venue-night is filled to at most this share of its full grid when leagues are packed onto venues.</summary>
-    public const double PackingLimit = 0.87;
+    /// <summary>The offered slots keep at least this share of them (and at least one slot) spare.</summary>
+    public const double MinSpare = 0.10;
 
-    /// <summary>The offered grid is trimmed to the smallest one that still leaves at least this share spare.</summary>
-    public const double MinSpare = 0.12;
+    /// <summary>A league on two venues plays at least this many games a night at each.</summary>
+    private const int MinShare = 2;
 
     public static readonly DateOnly SeasonStart = new(2027, 4, 5); // a Monday
 
@@ -154,32 +155,26 @@ internal static class SeasonGenerator
         foreach (var city in cities)
         {
             var cityVenues = venues.Where(v => v.City == city).ToList();
-            var cityLeagues = leagues.Where(l => l.City == city).OrderByDescending(l => l.Demand).ThenBy(l => l.Id).ToList();
+            var byDay = Weeknights.ToDictionary(day => day, day => cityVenues.Select(v => new VenueNight(v, day)).ToList());
 
-            // Each league gets the weeknight with the least demand so far (a league office balances its nights).
-            var dayLoad = new int[Weeknights.Count];
-            foreach (var league in cityLeagues)
+            // Biggest leagues first, each on the least busy weeknight that still has room for it (a league office
+            // balances its nights); only when no night has room is a venue-night overloaded (reported as an anomaly).
+            var dayLoad = Weeknights.ToDictionary(day => day, _ => 0);
+            foreach (var league in leagues.Where(l => l.City == city).OrderByDescending(l => l.Demand).ThenBy(l => l.Id))
             {
-                var least = dayLoad.Min();
-                var candidates = Enumerable.Range(0, Weeknights.Count).Where(d => dayLoad[d] == least).ToList();
-                var day = candidates[rng.Next(candidates.Count)];
-                league.Day = Weeknights[day];
+                var order = Weeknights.OrderBy(day => dayLoad[day]).ThenBy(_ => rng.Next()).ToList();
+                var day = order.FirstOrDefault(d => Pack(league, byDay[d], overload: false), order[0]);
+                if (league.Venues.Count == 0)
+                {
+                    Pack(league, byDay[day], overload: true);
+                    overloaded++;
+                }
+
+                league.Day = day;
                 dayLoad[day] += league.Demand;
             }
 
-            foreach (var day in Weeknights)
-            {
-                var nights = cityVenues.Select(v => new VenueNight(v, day)).ToList();
-                foreach (var league in cityLeagues.Where(l => l.Day == day))
-                {
-                    if (!Pack(league, nights))
-                    {
-                        overloaded++;
-                    }
-                }
-
-                venueNights.AddRange(nights.Where(n => n.Leagues.Count > 0));
-            }
+            venueNights.AddRange(byDay.Values.SelectMany(nights => nights).Where(n => n.Leagues.Count > 0));
         }
 
         foreach (var night in venueNights)
@@ -191,13 +186,7 @@ internal static class SeasonGenerator
         {
             foreach (var night in league.Venues)
             {
-                for (var f = 1; f <= night.FieldsOffered; f++)
-                {
-                    foreach (var start in night.Times)
-                    {
-                        league.Slots.Add(new SlotTemplate(night.Venue.Id, $"Field {f}", start, night.DurationMinutes));
-                    }
-                }
+                league.Slots.AddRange(night.Grid.Select(g => new SlotTemplate(night.Venue.Id, $"Field {g.Field}", g.Start, night.DurationMinutes)));
             }
         }
 
@@ -223,8 +212,8 @@ internal static class SeasonGenerator
         {
             var night = venueNights[rng.Next(venueNights.Count)];
             var date = UsableNights(night.Leagues[0], 10)[rng.Next(10)];
-            var field = $"Field {rng.Next(1, night.FieldsOffered + 1)}";
-            occupied.Add(new OccupiedSlot(date, night.Venue.Id, field, night.Times[rng.Next(night.Times.Count)], night.DurationMinutes));
+            var (field, start) = night.Grid[rng.Next(night.Grid.Count)];
+            occupied.Add(new OccupiedSlot(date, night.Venue.Id, $"Field {field}", start, night.DurationMinutes));
         }
 
         return new World(cities, venues, leagues, venueNights, occupied, overloaded);
@@ -275,17 +264,48 @@ internal static class SeasonGenerator
     }
 
     /// <summary>Books the league on one venue (best fit, already-open venues first) or, when none has room, on two.</summary>
-    private static bool Pack(LeagueSpec league, List<VenueNight> nights)
+    private static bool Pack(LeagueSpec league, List<VenueNight> nights, bool overload)
     {
         var g = league.Demand;
-        int Room(VenueNight n) => (int)Math.Floor(n.Venue.Fields * ThreeStarts.Length * PackingLimit) - n.Load;
+        // A venue-night takes leagues while its full grid (fields x 3 start times) keeps a slot spare.
+        int Room(VenueNight n) => (n.Venue.Fields * ThreeStarts.Length) - 1 - n.Load;
 
-        var single = nights
-            .Where(n => Room(n) >= g)
-            .OrderByDescending(n => n.Leagues.Count > 0)
-            .ThenBy(n => Room(n) - g)
-            .ThenBy(n => n.Venue.Id)
-            .FirstOrDefault();
+        if (overload)
+        {
+            // The city's nights are all full: overload the two roomiest venues.
+            var roomiest = nights.OrderByDescending(Room).ThenBy(n => n.Venue.Id).Take(2).ToList();
+            Book(league, roomiest[0], g - (g / 2));
+            Book(league, roomiest[1], g / 2);
+            return false;
+        }
+
+        // 1. A venue already booked that night with room for the whole league (best fit).
+        var open = nights.Where(n => n.Leagues.Count > 0).ToList();
+        var single = open.Where(n => Room(n) >= g).OrderBy(n => Room(n) - g).ThenBy(n => n.Venue.Id).FirstOrDefault();
+        if (single is not null)
+        {
+            Book(league, single, g);
+            return true;
+        }
+
+        // 2. Fill what a booked venue has left (a third of the league or more) and play the rest at a second venue.
+        var pairs = from a in open
+                    where Room(a) >= Math.Max(MinShare, (g + 2) / 3)
+                    from b in nights
+                    where b != a && Room(b) >= Math.Max(MinShare, g - Room(a))
+                    orderby b.Leagues.Count > 0 descending, Room(b) - (g - Room(a)), a.Venue.Id, b.Venue.Id
+                    select (a, b);
+        var (first, second) = pairs.FirstOrDefault();
+        if (first is not null && second is not null)
+        {
+            var share = Math.Min(Room(first), g - MinShare);
+            Book(league, first, share);
+            Book(league, second, g - share);
+            return true;
+        }
+
+        // 3. A venue nobody uses that night yet (best fit), else 4. any two venues with room between them.
+        single = nights.Where(n => n.Leagues.Count == 0 && Room(n) >= g).OrderBy(n => Room(n) - g).ThenBy(n => n.Venue.Id).FirstOrDefault();
         if (single is not null)
         {
             Book(league, single, g);
@@ -294,21 +314,17 @@ internal static class SeasonGenerator
 
         var pair = (from a in nights
                     from b in nights
-                    where a.Venue.Id.CompareTo(b.Venue.Id) < 0 && Room(a) > 0 && Room(b) > 0 && Room(a) + Room(b) >= g
-                    orderby (a.Leagues.Count > 0 ? 1 : 0) + (b.Leagues.Count > 0 ? 1 : 0) descending, Room(a) + Room(b) - g, a.Venue.Id, b.Venue.Id
+                    where a.Venue.Id.CompareTo(b.Venue.Id) < 0 && Room(a) >= MinShare && Room(b) >= MinShare && Room(a) + Room(b) >= g
+                    orderby Room(a) + Room(b) - g, a.Venue.Id, b.Venue.Id
                     select (a, b)).FirstOrDefault();
         if (pair.a is not null)
         {
-            var first = Math.Min(Room(pair.a), g - 1);
-            Book(league, pair.a, first);
-            Book(league, pair.b, g - first);
+            var share = Math.Min(Room(pair.a), g - MinShare);
+            Book(league, pair.a, share);
+            Book(league, pair.b, g - share);
             return true;
         }
 
-        // The city's night is full: overload the two roomiest venues (reported as an anomaly).
-        var roomiest = nights.OrderByDescending(Room).ThenBy(n => n.Venue.Id).Take(2).ToList();
-        Book(league, roomiest[0], g - (g / 2));
-        Book(league, roomiest[1], g / 2);
         return false;
     }
 
@@ -319,26 +335,27 @@ internal static class SeasonGenerator
         league.Venues.Add(night);
     }
 
-    /// <summary>Offers the smallest field x start-time grid that keeps at least <see cref="MinSpare"/> spare (2 or 3 start times).</summary>
+    /// <summary>
+    /// Offers the fewest slots that keep at least <see cref="MinSpare"/> of them (and at least one) spare, as far as
+    /// the venue's fields allow, filled time-major over just
+    /// enough fields for 3 start times (18:30/19:30/20:30, 60 minutes): e.g. 7 slots are 3 fields at 18:30 and 19:30 and
+    /// one field at 20:30. Every fourth venue instead runs 2 longer games a night (19:00/20:15, 70 minutes).
+    /// </summary>
     private static void Trim(VenueNight night)
     {
-        var needed = night.Load / (1 - MinSpare);
-        var best = (Fields: night.Venue.Fields, Times: ThreeStarts);
-        foreach (var times in new[] { ThreeStarts, TwoStarts })
+        var wanted = Math.Min(Math.Max(night.Load + 1, (int)Math.Ceiling(night.Load / (1 - MinSpare))), night.Venue.Fields * ThreeStarts.Length);
+        var twoStarts = night.Venue.Fields * TwoStarts.Length >= wanted && (night.Venue.Id.GetHashCode() & 3) == 0;
+        var starts = twoStarts ? TwoStarts : ThreeStarts;
+        var fields = Math.Min(night.Venue.Fields, (wanted + starts.Length - 1) / starts.Length);
+        foreach (var start in starts)
         {
-            for (var fields = 1; fields <= night.Venue.Fields; fields++)
+            for (var field = 1; field <= fields && night.Grid.Count < wanted; field++)
             {
-                var capacity = fields * times.Length;
-                if (capacity >= needed && capacity < best.Fields * best.Times.Length)
-                {
-                    best = (fields, times);
-                }
+                night.Grid.Add((field, start));
             }
         }
 
-        night.FieldsOffered = best.Fields;
-        night.Times = best.Times;
-        night.DurationMinutes = best.Times.Length == 3 ? 60 : 70;
+        night.DurationMinutes = twoStarts ? 70 : 60;
     }
 
     private static Guid NextId(Random rng)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using MidwestSports.Leagues.Domain.Standings;
 
 namespace LeagueOpsBench;
@@ -204,10 +205,19 @@ internal static class StandingsBench
     public static IReadOnlyList<(string Rule, int Count)> ReasonMix(StandingsTable table) =>
         [.. table.Rows
             .Where(r => r.AboveNextBecause is not null)
-            .GroupBy(r => ScheduleBench.Lead(r.AboveNextBecause!).TrimEnd(' ', '…'))
+            .GroupBy(r => Rule(r.AboveNextBecause!))
             .Select(g => (Rule: g.Key, Count: g.Count()))
             .OrderByDescending(x => x.Count)
             .ThenBy(x => x.Rule, StringComparer.Ordinal)];
+
+    /// <summary>"won head-to-head 1-0" and "allowed fewer points (40 vs 52)" without their numbers.</summary>
+    private static string Rule(string because)
+    {
+        var cut = because.IndexOf(" (", StringComparison.Ordinal);
+        var text = cut >= 0 ? because[..cut] : because;
+        text = Regex.Replace(text, @"\s\d+-\d+(-\d+)?$", string.Empty);
+        return Regex.Replace(text, @"\d+", "N");
+    }
 
     private static (int Home, int Away) RandomScore(Random rng)
     {
