@@ -39,38 +39,16 @@ Console.WriteLine($"- {leagues.Count} leagues, {leagues.Sum(l => l.Teams.Count):
     $"{leagues.Count(l => l.Teams.Count % 2 == 1)} leagues with an odd count); nights Mon/Tue/Wed/Thu: " +
     string.Join("/", SeasonGenerator.Weeknights.Select(d => leagues.Count(l => l.Day == d))) + " leagues.");
 Console.WriteLine($"- Slots: {leagues.Count - twoVenue} leagues on 1 venue, {twoVenue} on 2; {world.VenueNights.Count} venue-nights in use, " +
-    $"{shared} of them shared by 2+ leagues (up to {world.VenueNights.Max(n => n.Leagues.Count)}); every league at a venue-night lists all its slots " +
+    $"{shared} of them shared by 2+ leagues (up to {world.VenueNights.Max(n => n.Leagues.Count)}); each league at a venue-night lists its own block of fields/start times plus the venue-night's spare slots, which the leagues there share " +
     $"({world.VenueNights.Count(n => n.DurationMinutes == 60)} venue-nights with starts among 18:30/19:30/20:30 x 60 min, {world.VenueNights.Count(n => n.DurationMinutes == 70)} at 19:00/20:15 x 70 min; " +
-    $"{world.VenueNights.Count(n => n.StartTimes == 2)} with 2 start times, {world.VenueNights.Count(n => n.StartTimes == 3)} with 3).");
+    $"{world.VenueNights.Count(n => n.StartTimes == 2)} with 2 start times, {world.VenueNights.Count(n => n.StartTimes == 3)} with 3); " +
+    $"per league {leagues.Min(l => l.Slots.Count)}-{leagues.Max(l => l.Slots.Count)} slots over {leagues.Min(l => l.Slots.Select(x => x.Start).Distinct().Count())}-{leagues.Max(l => l.Slots.Select(x => x.Start).Distinct().Count())} start times.");
 Console.WriteLine($"- Capacity: {weeklySlots:N0} distinct slots a week vs {weeklyGames:N0} games a week in a full round (sum of floor(n/2)): **{spare:P1} spare**" +
     (world.OverloadedVenueNights > 0 ? $"; **{world.OverloadedVenueNights} leagues could not be packed within capacity**." : "."));
 Console.WriteLine($"- Season from {SeasonGenerator.SeasonStart:yyyy-MM-dd} (each league's first weeknight on or after it); league blackouts " +
     string.Join(", ", SeasonGenerator.Holidays.Order().Select(d => d.ToString("MM-dd", CultureInfo.InvariantCulture))) + " (Memorial Day week, July 4th observed, Labor Day); " +
     $"{leagues.Sum(l => l.TeamBlackouts.Count)} team blackouts ({leagues.Sum(l => l.TeamBlackouts.Values.Sum(d => d.Count))} team-dates); {world.Occupied.Count} field-times already held by other bookings.");
 Console.WriteLine();
-
-if (Environment.GetEnvironmentVariable("LOB_DEBUG") == "1")
-{
-    foreach (var c in world.Cities)
-    {
-        foreach (var d in SeasonGenerator.Weeknights)
-        {
-            var ls = leagues.Where(l => l.City == c && l.Day == d).ToList();
-            var vns = world.VenueNights.Where(n => n.Venue.City == c && n.Day == d).ToList();
-            Console.WriteLine($"{c} {d}: leagues {ls.Count} demand {ls.Sum(l => l.Demand)} venue-nights {vns.Count} cap {vns.Sum(n => n.Capacity)} loads {string.Join(",", vns.Select(n => $"{n.Load}/{n.Capacity}/{n.Venue.Fields}f/{n.Leagues.Count}L"))}");
-        }
-    }
-}
-
-if (Environment.GetEnvironmentVariable("LOB_DEBUG") == "1")
-{
-    var r0 = SeasonScheduler.Plan(SeasonGenerator.Input(world, RoundRobinFormat.Single, l => l.BaseNights));
-    foreach (var u in r0.Unplaced.Where(u => u.Reason.StartsWith("No free", StringComparison.Ordinal)).GroupBy(u => u.LeagueId))
-    {
-        var l = leagues.Single(x => x.Id == u.Key);
-        Console.WriteLine($"{l.Name} {l.Day} n={l.Teams.Count} venues={l.Venues.Count} ({string.Join(",", l.Venues.Select(v => $"{v.Load}/{v.Capacity}/{v.Leagues.Count}L"))}) unplaced={u.Count()} first: {u.First().Reason}");
-    }
-}
 
 var singleRequiredRounds = leagues.Max(l => l.Rounds);
 var runs = new List<ScheduleRun>
@@ -96,13 +74,16 @@ string Range(ScheduleRun r)
     return $"{usable.Min()}-{usable.Max()}";
 }
 
-Console.WriteLine($"Timings: one warm-up run, then {ScheduleBench.TimedRuns} timed runs of `SeasonScheduler.Plan` over all {leagues.Count} leagues (single thread).");
+Console.WriteLine($"Timings: one warm-up run, then {ScheduleBench.TimedRuns} timed runs of `SeasonScheduler.Plan` over all {leagues.Count} leagues (single thread, default tiered JIT). " +
+    $"After one warm-up much of the scheduler still runs unoptimized (tier-0/OSR) code and is promoted to optimized code during the timed runs, so a second set of {ScheduleBench.TimedRuns} runs " +
+    $"follows {ScheduleBench.TierUpRuns} more untimed ones. Every run's result is compared with the warm-up's.");
 Console.WriteLine();
 Console.WriteLine($"| | {string.Join(" | ", runs.Select(r => r.Title))} |");
 Console.WriteLine($"|---|{string.Join("|", runs.Select(_ => "---:"))}|");
 Console.WriteLine(Row("Usable nights per league", Range));
 Console.WriteLine(Row("**Plan wall ms, median**", r => $"**{ScheduleBench.Ms(Stats.Median(r.Milliseconds))}**"));
 Console.WriteLine(Row("Plan wall ms, min / max", r => $"{ScheduleBench.Ms(r.Milliseconds.Min())} / {ScheduleBench.Ms(r.Milliseconds.Max())}"));
+Console.WriteLine(Row($"After {ScheduleBench.TierUpRuns} more untimed runs (tiered-up code): median, min / max", r => $"{ScheduleBench.Ms(Stats.Median(r.TieredUpMilliseconds))}, {ScheduleBench.Ms(r.TieredUpMilliseconds.Min())} / {ScheduleBench.Ms(r.TieredUpMilliseconds.Max())}"));
 Console.WriteLine(Row("Allocated per run", r => $"{r.AllocatedMegabytes:0} MB"));
 Console.WriteLine(Row("Same result every run", r => r.Deterministic ? "yes" : "**NO**"));
 Console.WriteLine(Row("Games required", r => $"{r.GamesRequired:N0}"));
@@ -138,7 +119,8 @@ foreach (var run in runs)
 
 Console.WriteLine($"Notes: a single round robin of n teams needs {MinRounds()}-{singleRequiredRounds} rounds here (n - 1, or n when odd), so a 10-12-night season (run A) " +
     "cannot hold the larger leagues' round robins: their last rounds come back as \"No league night left\". Run B gives each league its rounds plus 2 makeup nights " +
-    "(at least its 10-12); run C does the same for the double round robin (at least 20 nights). Capacity (fields and start times per night) is the same in all three.");
+    "(at least its 10-12); run C does the same for the double round robin (at least 20 nights). Capacity (fields and start times per night) is the same in all three. " +
+    "Runs B and C start on code A has already tiered up, so only A's first row shows the one-warm-up (mostly unoptimized) cost.");
 Console.WriteLine();
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -147,10 +129,10 @@ Console.WriteLine();
 Console.WriteLine("## 2. Standings recompute");
 Console.WriteLine();
 Console.WriteLine($"`StandingsCalculator.Compute` with `TieBreakerRuleSets.Default` ({MidwestSports.Leagues.Domain.Standings.TieBreakerRuleSets.Default.Name}), differential cap {StandingsBench.DifferentialCap}: " +
-    $"each run changes one result, then recomputes the whole table (only `Compute` is timed); {StandingsBench.WarmUpRuns} warm-up runs, then {StandingsBench.TimedRuns} timed.");
+    $"each run changes one result, then recomputes the whole table (only `Compute` is timed); warm-up of at least {StandingsBench.WarmUpRuns} runs and {StandingsBench.WarmUpSeconds:0} s (so hot code is tiered up), then {StandingsBench.TimedRuns} timed runs.");
 Console.WriteLine();
 var standings = new[] { StandingsBench.Measure(StandingsBench.RandomLeague()), StandingsBench.Measure(StandingsBench.TiedLeague()) };
-Console.WriteLine("| League | Games | Ties | Forfeits | Win % tie groups (last run) | **Median µs** | Min µs | Max µs |");
+Console.WriteLine("| League | Games | Ties (initial) | Forfeits | Win % tie groups (last run) | **Median µs** | Min µs | Max µs |");
 Console.WriteLine("|---|---:|---:|---:|---|---:|---:|---:|");
 foreach (var s in standings)
 {

@@ -4,7 +4,7 @@ namespace LeagueOpsBench;
 
 internal sealed record VenueSpec(Guid Id, string City, string Name, int Fields);
 
-/// <summary>One venue on one weeknight: the leagues booked there and the field/start-time grid they all list.</summary>
+/// <summary>One venue on one weeknight: the leagues booked there and the field/start-time slots offered to them.</summary>
 internal sealed class VenueNight(VenueSpec venue, DayOfWeek day)
 {
     public VenueSpec Venue { get; } = venue;
@@ -16,7 +16,10 @@ internal sealed class VenueNight(VenueSpec venue, DayOfWeek day)
 
     public List<LeagueSpec> Leagues { get; } = [];
 
-    /// <summary>The field numbers and start times offered here (every league booked here lists all of them).</summary>
+    /// <summary>Per league booked here (same order as <see cref="Leagues"/>), the games a night it plays here.</summary>
+    public List<int> Shares { get; } = [];
+
+    /// <summary>The field numbers and start times offered here: each league its own block, the rest spare and shared.</summary>
     public List<(int Field, TimeOnly Start)> Grid { get; } = [];
 
     public int DurationMinutes { get; set; }
@@ -64,7 +67,8 @@ internal sealed record World(
 
 /// <summary>
 /// A deterministic rec-league season: 4 cities, 40 venues, 150 leagues, 2,500 teams, one weeknight per league, leagues
-/// packed onto venues so several share a venue on a night while each venue-night keeps some spare slots.
+/// packed onto venues so several share a venue on a night while each venue-night keeps some spare slots (at least 10%
+/// and at least one slot, as far as the venue's fields allow).
 /// </summary>
 internal static class SeasonGenerator
 {
@@ -182,11 +186,18 @@ internal static class SeasonGenerator
             Trim(night);
         }
 
-        foreach (var league in leagues)
+        // Each league booked on a venue-night gets its own block of slots, field by field (a league sharing a park plays
+        // on its own fields, or on a field the previous league leaves at a later start), and every league there also
+        // lists the slots nobody owns: the venue-night's spare, shared for makeups.
+        foreach (var night in venueNights)
         {
-            foreach (var night in league.Venues)
+            var byField = night.Grid.OrderBy(g => g.Field).ThenBy(g => g.Start).ToList();
+            var owned = night.Shares.Sum();
+            var spareSlots = byField.Skip(owned).ToList();
+            for (int i = 0, position = 0; i < night.Leagues.Count; position += night.Shares[i], i++)
             {
-                league.Slots.AddRange(night.Grid.Select(g => new SlotTemplate(night.Venue.Id, $"Field {g.Field}", g.Start, night.DurationMinutes)));
+                var own = byField.Skip(position).Take(night.Shares[i]);
+                night.Leagues[i].Slots.AddRange(own.Concat(spareSlots).Select(g => new SlotTemplate(night.Venue.Id, $"Field {g.Field}", g.Start, night.DurationMinutes)));
             }
         }
 
@@ -263,7 +274,7 @@ internal static class SeasonGenerator
         return new ScheduleInput(leagues, world.Occupied);
     }
 
-    /// <summary>Books the league on one venue (best fit, already-open venues first) or, when none has room, on two.</summary>
+    /// <summary>Books the league on a venue already in use that night, or fills one and plays the rest at a second, or takes a free venue; false when the night has no room.</summary>
     private static bool Pack(LeagueSpec league, List<VenueNight> nights, bool overload)
     {
         var g = league.Demand;
@@ -332,6 +343,7 @@ internal static class SeasonGenerator
     {
         night.Load += games;
         night.Leagues.Add(league);
+        night.Shares.Add(games);
         league.Venues.Add(night);
     }
 
@@ -344,7 +356,7 @@ internal static class SeasonGenerator
     private static void Trim(VenueNight night)
     {
         var wanted = Math.Min(Math.Max(night.Load + 1, (int)Math.Ceiling(night.Load / (1 - MinSpare))), night.Venue.Fields * ThreeStarts.Length);
-        var twoStarts = night.Venue.Fields * TwoStarts.Length >= wanted && (night.Venue.Id.GetHashCode() & 3) == 0;
+        var twoStarts = night.Venue.Fields * TwoStarts.Length >= wanted && (night.Venue.Id.GetHashCode() & 3) == 0 /* Guid hashes are stable */;
         var starts = twoStarts ? TwoStarts : ThreeStarts;
         var fields = Math.Min(night.Venue.Fields, (wanted + starts.Length - 1) / starts.Length);
         foreach (var start in starts)

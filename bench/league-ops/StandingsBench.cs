@@ -31,26 +31,38 @@ internal sealed class StandingsScenario(string title, List<StandingsTeam> teams,
 
 internal static class StandingsBench
 {
+    /// <summary>Warm-up: at least this many runs and <see cref="WarmUpSeconds"/>, so hot methods reach tier-1 (PGO) code.</summary>
     public const int WarmUpRuns = 50;
+    public const double WarmUpSeconds = 2;
     public const int TimedRuns = 200;
     public const int DifferentialCap = 10;
 
     public static StandingsRun Measure(StandingsScenario scenario)
     {
+        var ties = scenario.Games.Count(g => g.ForfeitedBy is null && g.HomeScore == g.AwayScore);
+        var forfeits = scenario.Games.Count(g => g.ForfeitedBy is not null);
+
+        // Warm-up on a copy, so the timed runs (and the table printed from the last one) do not depend on how many
+        // warm-up runs fit in the time.
+        var warmUpGames = (CompletedGame[])scenario.Games.Clone();
+        var warmUpRng = new Random(SeasonGenerator.Seed + 1);
+        var warmUpStart = Stopwatch.GetTimestamp();
+        for (var run = 0; run < WarmUpRuns || Stopwatch.GetElapsedTime(warmUpStart).TotalSeconds < WarmUpSeconds; run++)
+        {
+            scenario.Change(warmUpRng, warmUpGames);
+            _ = StandingsCalculator.Compute(new StandingsInput(scenario.Teams, warmUpGames, TieBreakerRuleSets.Default, DifferentialCap, scenario.CoinFlips));
+        }
+
         var rng = new Random(SeasonGenerator.Seed + 1);
         StandingsTable last = null!;
         var times = new List<double>(TimedRuns);
-        for (var run = 0; run < WarmUpRuns + TimedRuns; run++)
+        for (var run = 0; run < TimedRuns; run++)
         {
             scenario.Change(rng, scenario.Games);
             var input = new StandingsInput(scenario.Teams, scenario.Games, TieBreakerRuleSets.Default, DifferentialCap, scenario.CoinFlips);
             var start = Stopwatch.GetTimestamp();
             last = StandingsCalculator.Compute(input);
-            var elapsed = Stopwatch.GetElapsedTime(start);
-            if (run >= WarmUpRuns)
-            {
-                times.Add(elapsed.TotalMicroseconds);
-            }
+            times.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
         }
 
         var winTies = last.Rows
@@ -63,8 +75,8 @@ internal static class StandingsBench
             scenario.Title,
             scenario.Teams.Count,
             scenario.Games.Length,
-            scenario.Games.Count(g => g.ForfeitedBy is null && g.HomeScore == g.AwayScore),
-            scenario.Games.Count(g => g.ForfeitedBy is not null),
+            ties,
+            forfeits,
             times,
             last,
             winTies);

@@ -140,9 +140,11 @@ internal static partial class DemoData
                 var venue = league.Sport is "Volleyball" or "Basketball" or "Bowling" or "Pickleball" or "Skee-Ball" or "Dodgeball" or "Cornhole" ? gym : park;
                 await sender.Send(new SetLeagueSlots(league.Id,
                     [.. from field in venue.Fields from start in new[] { new TimeOnly(18, 30), new TimeOnly(19, 30), new TimeOnly(20, 30) } select new SlotFields(venue.Id, field, start, 60)]), ct);
+                // A round per team (an odd count adds a bye round), plus two spare nights for makeups.
+                var weeks = (await sender.Send(new GetSeasonSetup(league.Id), ct)).Teams.Count + 2;
                 try
                 {
-                    await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, today.AddDays(-14), 16, Commit: true), ct);
+                    await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, today.AddDays(-14), weeks, Commit: true), ct);
                 }
                 catch (Exception ex) when (ex is MidwestSports.Shared.Errors.DomainException or FluentValidation.ValidationException)
                 {
