@@ -12,7 +12,9 @@ public sealed class LeagueSeasonTests
         var page = await BrowserSession.OpenAsync($"/leagues/{BrowserSession.SeasonLeagueId}/season", BrowserSession.MilwaukeeAdminEmail);
 
         // Preview first: nothing is saved until the admin says so.
-        await page.GetByTestId("schedule-start").FillAsync("2027-04-08");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var firstThursday = today.AddDays(30 + (((int)DayOfWeek.Thursday - (int)today.AddDays(30).DayOfWeek + 7) % 7));
+        await page.GetByTestId("schedule-start").FillAsync(firstThursday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByTestId("schedule-weeks").FillAsync("7");
         await page.GetByTestId("schedule-preview").ClickAsync();
         await Expect(page.GetByTestId("preview-summary")).ToContainTextAsync("28 games placed, 0 could not be placed");

@@ -80,6 +80,7 @@ public sealed class AuthorizationMatrixTests
         ["PUT /api/games/{id:guid}"] = [401, 403, 403, 200, 404, 200],
         ["POST /api/games/{id:guid}/cancel"] = [401, 403, 403, 200, 404, 200],
         ["PUT /api/games/{id:guid}/result"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/games/{id:guid}/result"] = [401, 403, 403, 200, 404, 200],
     };
 
     /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>
@@ -292,6 +293,11 @@ public sealed class AuthorizationMatrixTests
             if (key.Contains("/api/games", StringComparison.Ordinal))
             {
                 var game = (await World.SendAsSystemAsync(new ListGames(league.Id))).First(g => g.Kind == GameKind.Regular);
+                if (key.StartsWith("DELETE", StringComparison.Ordinal))
+                {
+                    await World.SendAsSystemAsync(new RecordResult(game.Id, new ResultFields(4, 2)));
+                }
+
                 return (game.Id, league.Name);
             }
 
@@ -330,7 +336,8 @@ public sealed class AuthorizationMatrixTests
     {
         var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
         var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
-            .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal);
+            .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal)
+            + (verb == "DELETE" && key.EndsWith("/result", StringComparison.Ordinal) ? "?reason=entered%20on%20the%20wrong%20game" : string.Empty);
         var request = new HttpRequestMessage(new HttpMethod(verb), path);
         object? body = (verb, path) switch
         {

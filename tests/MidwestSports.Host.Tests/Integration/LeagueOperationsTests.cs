@@ -8,7 +8,8 @@ namespace MidwestSports.Host.Tests.Integration;
 /// <summary>Venues, schedules, results, standings and playoffs through the HTTP API, as a Milwaukee admin uses them.</summary>
 public sealed class LeagueOperationsTests
 {
-    private static readonly DateOnly SeasonStart = new(2027, 4, 6); // a Tuesday
+    /// <summary>A Tuesday two months or more ahead (the test leagues play Tuesdays): no test depends on the date it runs.</summary>
+    private static readonly DateOnly SeasonStart = NextTuesday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
 
     private World world = null!;
 
@@ -257,6 +258,8 @@ public sealed class LeagueOperationsTests
         using var client = world.Client(Persona.MilwaukeeAdmin);
         using var anonymous = world.Client(Persona.Anonymous);
         await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var cancelled = (await GamesAsync(client, season.LeagueId))[^1].GetProperty("id").GetGuid();
+        (await client.PostAsync($"/api/games/{cancelled}/cancel", null)).EnsureSuccessStatusCode();
 
         var league = await anonymous.GetAsync($"/calendar/leagues/{season.LeagueId}.ics");
         var team = await anonymous.GetAsync($"/calendar/teams/{season.TeamIds[0]}.ics");
@@ -267,9 +270,11 @@ public sealed class LeagueOperationsTests
         Assert.Multiple(() =>
         {
             Assert.That(league.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/calendar"));
-            Assert.That(CountOf(leagueText, "BEGIN:VEVENT"), Is.EqualTo(6));
+            Assert.That(CountOf(leagueText, "BEGIN:VEVENT"), Is.EqualTo(6), "a cancelled game stays in the feed, marked cancelled");
+            Assert.That(CountOf(leagueText, "STATUS:CANCELLED"), Is.EqualTo(1));
+            Assert.That(leagueText, Does.Contain($"UID:{cancelled}@midwestsports"));
             Assert.That(CountOf(teamText, "BEGIN:VEVENT"), Is.EqualTo(3));
-            Assert.That(leagueText, Does.Contain("DTSTART;TZID=America/Chicago:20270406T190000"));
+            Assert.That(leagueText, Does.Contain($"DTSTART;TZID=America/Chicago:{SeasonStart:yyyyMMdd}T190000"));
             Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         });
     }
@@ -295,6 +300,160 @@ public sealed class LeagueOperationsTests
             Assert.That(await GamesFingerprintAsync(season.LeagueId), Is.EqualTo(before));
         });
     }
+
+    [Test]
+    public async Task Results_EnteredAtTheSameTimeForOneLeague_AllSavedAndCounted()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 8, fields: 2, starts: ["18:30", "19:30"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 7);
+        var games = (await GamesAsync(client, season.LeagueId)).Take(12).ToList();
+
+        var responses = await Task.WhenAll(games.Select(g => client.PutAsJsonAsync($"/api/games/{g.GetProperty("id").GetGuid()}/result", new { homeScore = 3, awayScore = 3 })));
+        var standings = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/standings");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Select(r => (int)r.StatusCode), Has.All.EqualTo(200), "no result is lost to a concurrent one");
+            Assert.That(standings.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("played").GetInt32()), Is.EqualTo(24));
+        });
+    }
+
+    [Test]
+    public async Task Playoffs_CorrectingOrRemovingASemifinalAfterTheFinalIsPlayed_Is409AndNothingChanges()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        (await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/playoffs", new { format = "SingleElimination", teams = 4 })).EnsureSuccessStatusCode();
+        var semis = (await GamesAsync(client, season.LeagueId)).Where(g => g.GetProperty("kind").GetString() == "Playoff").ToList();
+        foreach (var semi in semis)
+        {
+            await ResultAsync(client, semi.GetProperty("id").GetGuid(), 4, 1);
+        }
+
+        var final = (await GamesAsync(client, season.LeagueId)).Single(g => g.GetProperty("bracketCode").GetString() == "W2-1");
+        await ResultAsync(client, final.GetProperty("id").GetGuid(), 2, 6);
+        var before = await GamesFingerprintAsync(season.LeagueId);
+        var semi1 = semis[0].GetProperty("id").GetGuid();
+
+        var correction = await client.PutAsJsonAsync($"/api/games/{semi1}/result", new { homeScore = 1, awayScore = 4, reason = "Scores swapped" });
+        var removal = await client.DeleteAsync($"/api/games/{semi1}/result?reason=wrong%20game");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(correction.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await correction.Content.ReadAsStringAsync());
+            Assert.That(removal.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await GamesFingerprintAsync(season.LeagueId), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task ClearResult_NeedsAReason_ThenTheGameIsScheduledAgainAndTheStandingsForgetIt()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var game = (await GamesAsync(client, season.LeagueId))[0].GetProperty("id").GetGuid();
+        await ResultAsync(client, game, 9, 1);
+
+        var withoutReason = await client.DeleteAsync($"/api/games/{game}/result");
+        var cleared = await client.DeleteAsync($"/api/games/{game}/result?reason=Entered%20on%20the%20wrong%20game");
+        var body = await cleared.Content.ReadFromJsonAsync<JsonElement>();
+        var standings = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/standings");
+        var audit = await client.GetFromJsonAsync<JsonElement>($"/api/audit?entityType=Game&entityId={game}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withoutReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(cleared.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(body.GetProperty("status").GetString(), Is.EqualTo("Scheduled"));
+            Assert.That(standings.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("played").GetInt32()), Is.Zero);
+            Assert.That(audit.EnumerateArray().Select(e => e.GetProperty("reason").GetString()), Does.Contain("Entered on the wrong game"));
+        });
+    }
+
+    [Test]
+    public async Task Rules_And_Slots_MissingOrNullParts_400NamingTheField()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 2, fields: 1, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+
+        var rules = await client.PutAsJsonAsync($"/api/leagues/{season.LeagueId}/rules", new { forfeitWinScore = 7, forfeitLossScore = 0 });
+        var slots = await client.PutAsJsonAsync($"/api/leagues/{season.LeagueId}/slots", new object?[] { null });
+        var farFuture = await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/schedule", new { format = "Single", startDate = "9999-12-01", weeks = 10 });
+        var rulesBody = await rules.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(rulesBody.GetProperty("errors").EnumerateObject().Select(p => p.Name), Does.Contain("tieBreakers"));
+            Assert.That(slots.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(farFuture.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        });
+    }
+
+    [Test]
+    public async Task Schedule_RegeneratedWithNightsAlreadyGone_KeepsThoseGamesAndPlacesNothingInThePast()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
+        var season = await SeasonAsync(world.Milwaukee, teams: 6, fields: 2, starts: ["18:30", "19:30"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var start = NextTuesday(today.AddDays(-21));
+        var first = await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/schedule", new { format = "Single", startDate = start, weeks = 9, commit = true });
+        first.EnsureSuccessStatusCode();
+        var past = (await GamesAsync(client, season.LeagueId)).Where(g => DateOnly.Parse(g.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture) < today)
+            .Select(g => g.GetProperty("id").GetGuid()).ToList();
+
+        var again = await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/schedule", new { format = "Single", startDate = start, weeks = 9, commit = true });
+        var games = await GamesAsync(client, season.LeagueId);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.OK), await again.Content.ReadAsStringAsync());
+            Assert.That(past, Is.Not.Empty, "the season started three weeks ago");
+            Assert.That(games.Select(g => g.GetProperty("id").GetGuid()), Is.SupersetOf(past), "games of nights already gone are kept, scored or not");
+            Assert.That(games.Where(g => !past.Contains(g.GetProperty("id").GetGuid()))
+                    .Select(g => DateOnly.Parse(g.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)),
+                Has.All.GreaterThanOrEqualTo(today), "nothing new is placed in the past");
+            Assert.That(games, Has.Count.EqualTo(15));
+        });
+    }
+
+    [Test]
+    public async Task Schedule_CommitOfAPlanThatChangedSinceThePreview_Is409AndSavesNothing()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 6, fields: 2, starts: ["18:30", "19:30"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var preview = await ScheduleAsync(client, season.LeagueId, commit: false, weeks: 6);
+        await world.TeamInAsync(season.LeagueId, "Late Entry");
+
+        var commit = await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/schedule",
+            new { format = "Single", startDate = SeasonStart, weeks = 6, commit = true, expectedPlan = preview.GetProperty("planId").GetString() });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await GameCountAsync(season.LeagueId), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task MoveGame_OntoABlackoutDate_Is409()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
+        var holiday = SeasonStart.AddDays(35);
+        (await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/blackouts", new { date = holiday, reason = "Holiday" })).EnsureSuccessStatusCode();
+        var game = (await GamesAsync(client, season.LeagueId))[0];
+
+        var move = await client.PutAsJsonAsync($"/api/games/{game.GetProperty("id").GetGuid()}", new { date = holiday, start = "19:00", venueId = season.VenueId, field = "Field 1" });
+
+        Assert.That(move.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    private static DateOnly NextTuesday(DateOnly from) => from.AddDays(((int)DayOfWeek.Tuesday - (int)from.DayOfWeek + 7) % 7);
 
     private static int CountOf(string text, string token) => (text.Length - text.Replace(token, string.Empty, StringComparison.Ordinal).Length) / token.Length;
 

@@ -36,6 +36,7 @@ public sealed record LeagueRulesFields(int ForfeitWinScore, int ForfeitLossScore
 public sealed record SeasonSetupDto(
     Guid LeagueId,
     string LeagueName,
+    Guid CityId,
     DayOfWeek Night,
     string TimeZone,
     IReadOnlyList<SlotDto> Slots,
@@ -62,9 +63,10 @@ public enum ScheduleFormat
 }
 
 /// <summary>Plans a season (preview) or plans and saves it (commit). Games already played are kept.</summary>
-public sealed record GenerateSchedule(Guid LeagueId, ScheduleFormat Format, DateOnly StartDate, int Weeks, bool Commit) : ICommand<SchedulePreviewDto>;
+/// <param name="ExpectedPlan">The preview's <c>planId</c>: the commit saves only that very plan (409 when it would differ).</param>
+public sealed record GenerateSchedule(Guid LeagueId, ScheduleFormat Format, DateOnly StartDate, int Weeks, bool Commit, string? ExpectedPlan = null) : ICommand<SchedulePreviewDto>;
 
-public sealed record ScheduleOptions(ScheduleFormat Format, DateOnly StartDate, int Weeks, bool Commit = false);
+public sealed record ScheduleOptions(ScheduleFormat Format, DateOnly StartDate, int Weeks, bool Commit = false, string? ExpectedPlan = null);
 
 public sealed record GameDto(
     Guid Id,
@@ -97,6 +99,7 @@ public sealed record UnplacedGameDto(int Round, Guid HomeTeamId, string HomeTeam
 /// <param name="Replaced">Unplayed games a commit deletes and replaces.</param>
 public sealed record SchedulePreviewDto(
     bool Committed,
+    string PlanId,
     int Kept,
     int Replaced,
     IReadOnlyList<GameDto> Games,
@@ -113,6 +116,9 @@ public sealed record MoveGameFields(DateOnly Date, TimeOnly Start, Guid VenueId,
 public sealed record MoveGame(Guid GameId, MoveGameFields Fields) : ICommand<GameDto>;
 
 public sealed record CancelGame(Guid GameId) : ICommand<GameDto>;
+
+/// <summary>Removes a game's result (entered on the wrong game, say); the reason is kept in the audit log.</summary>
+public sealed record ClearResult(Guid GameId, string Reason) : ICommand<GameDto>;
 
 /// <summary>A result: scores, or a forfeit (the league's forfeit score is recorded). A correction needs a reason, kept in the audit log.</summary>
 public sealed record ResultFields(int? HomeScore, int? AwayScore, Guid? ForfeitedBy = null, string? Reason = null);

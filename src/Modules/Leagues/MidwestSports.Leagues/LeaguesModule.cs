@@ -16,6 +16,12 @@ public sealed class LeaguesModule : IModule
 {
     public string Name => "Leagues";
 
+    public IEnumerable<RecurringJobDefinition> RecurringJobs =>
+    [
+        // Nightly: the schedules' team replica made equal to the Teams module's truth (repairs any lost event).
+        new("leagues-team-replica-reconcile", "45 2 * * *", (services, ct) => services.GetRequiredService<Mediator.ISender>().Send(new RefreshLeagueTeams(), ct).AsTask()),
+    ];
+
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LeaguesDbContext>(Name, LeaguesDbContext.SchemaName);

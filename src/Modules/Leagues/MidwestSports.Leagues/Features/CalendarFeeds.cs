@@ -25,13 +25,14 @@ internal sealed class GetCalendarFeedHandler(LeaguesDbContext db) : IQueryHandle
         var team = query.TeamId is { } teamId ? await db.Teams.AsNoTracking().SingleOrDefaultAsync(t => t.TeamId == teamId && !t.Deleted, cancellationToken) : null;
         var leagueId = team?.LeagueId ?? query.LeagueId;
         var league = leagueId is { } id ? await db.Leagues.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken) : null;
-        if (league is null || (query.TeamId is not null && team is null))
+        // A draft league is not public yet.
+        if (league is null || league.Status == LeagueStatus.Draft || (query.TeamId is not null && team is null))
         {
             return null;
         }
 
         var city = await db.Cities.AsNoTracking().SingleAsync(c => c.Id == league.CityId, cancellationToken);
-        var games = db.Games.AsNoTracking().Where(g => g.LeagueId == league.Id && g.Date != null && g.Start != null && g.Status != GameStatus.Cancelled);
+        var games = db.Games.AsNoTracking().Where(g => g.LeagueId == league.Id && g.Date != null && g.Start != null);
         if (team is not null)
         {
             games = games.Where(g => g.HomeTeamId == team.TeamId || g.AwayTeamId == team.TeamId);
@@ -57,6 +58,9 @@ internal sealed class GetCalendarFeedHandler(LeaguesDbContext db) : IQueryHandle
                 Location = g.VenueName is null ? null : $"{g.VenueName}, {g.Field}{(g.VenueId is { } v && addresses.TryGetValue(v, out var address) && address.Length > 0 ? ", " + address : string.Empty)}",
                 DtStart = start,
                 DtEnd = start.AddMinutes(g.DurationMinutes),
+                // A moved game keeps its UID and raises SEQUENCE, so subscribed calendars update it in place.
+                Sequence = (int)Math.Min(g.Version, int.MaxValue),
+                Status = g.Status == GameStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
             });
         }
 

@@ -67,7 +67,20 @@ internal sealed class MoveGameHandler(LeaguesDbContext db, CurrentScope current,
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext('schedule:' || {game.CityId.ToString()}))", cancellationToken);
+        await LeagueLocks.CityScheduleAsync(db, game.CityId, cancellationToken);
+        var league = await db.Leagues.AsNoTracking().SingleAsync(l => l.Id == game.LeagueId, cancellationToken);
+        if (league.Status == LeagueStatus.Archived)
+        {
+            throw new ConflictException("The league is archived; its games cannot move.");
+        }
+
+        if (await db.Blackouts.AsNoTracking().FirstOrDefaultAsync(
+                b => b.LeagueId == game.LeagueId && b.Date == f.Date && (b.TeamId == null || b.TeamId == game.HomeTeamId || b.TeamId == game.AwayTeamId),
+                cancellationToken) is { } blackout)
+        {
+            throw new ConflictException($"{f.Date:yyyy-MM-dd} is blacked out{(blackout.TeamId is null ? " for the league" : " for one of the teams")}: {blackout.Reason}.");
+        }
+
         var duration = f.DurationMinutes ?? game.DurationMinutes;
         var sameNight = await db.Games.AsNoTracking()
             .Where(g => g.Id != game.Id && g.Date == f.Date && g.Status != GameStatus.Cancelled
@@ -115,6 +128,19 @@ internal static class GameRows
         var game = await db.Games.InScope(scope).SingleOrDefaultAsync(g => g.Id == gameId, ct) ?? throw new NotFoundException("Game", gameId);
         scope.EnsureCanWrite();
         return game;
+    }
+
+    /// <summary>
+    /// The game for a result, under the league's lock (inside the caller's transaction): results of one league are
+    /// entered one at a time, so coin flips and bracket advances see every earlier result.
+    /// </summary>
+    public static async Task<Game> ForResultAsync(LeaguesDbContext db, CityScope scope, Guid gameId, CancellationToken ct)
+    {
+        var leagueId = await db.Games.AsNoTracking().InScope(scope).Where(g => g.Id == gameId).Select(g => (Guid?)g.LeagueId).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Game", gameId);
+        scope.EnsureCanWrite();
+        await LeagueLocks.LeagueAsync(db, leagueId, ct);
+        return await db.Games.SingleAsync(g => g.Id == gameId, ct);
     }
 
     /// <summary>Games in the order an admin reads a schedule: by date and time, undated playoff games last by round.</summary>

@@ -17,8 +17,9 @@ internal sealed class GenerateScheduleValidator : AbstractValidator<GenerateSche
     public GenerateScheduleValidator()
     {
         RuleFor(x => x.Format).IsInEnum();
-        RuleFor(x => x.StartDate).NotEmpty();
+        RuleFor(x => x.StartDate).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("The first night must be a date between 2000 and 2100.");
         RuleFor(x => x.Weeks).InclusiveBetween(1, 52);
+        RuleFor(x => x.ExpectedPlan).MaximumLength(64);
     }
 }
 
@@ -46,16 +47,24 @@ internal sealed class GenerateScheduleHandler(LeaguesDbContext db, CurrentScope 
 
         await TeamReplica.SyncAsync(db, await teams.TeamsOfLeagueAsync(league.Id, cancellationToken), league.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One planner at a time per city: the fields other leagues hold are read and written under the same lock.
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext('schedule:' || {league.CityId.ToString()}))", cancellationToken);
-        var plan = await SchedulePlanning.PlanAsync(db, league, command.Format, command.StartDate, command.Weeks, cancellationToken);
-        var committed = false;
+        // One planner at a time per city (the fields other leagues hold are read and written under the same lock),
+        // and no result entered for this league while its games are being replaced.
+        await LeagueLocks.CityScheduleAsync(db, league.CityId, cancellationToken);
+        await LeagueLocks.LeagueAsync(db, league.Id, cancellationToken);
+        var today = await LeagueLocks.TodayAsync(db, league.CityId, time, cancellationToken);
+        var plan = await SchedulePlanning.PlanAsync(db, league, command.Format, command.StartDate, command.Weeks, today, cancellationToken);
+        var preview = plan.ToPreview(committed: false);
         if (command.Commit)
         {
-            if (plan.Result.Unplaced.Count > 0)
+            if (preview.Unplaced.Count > 0)
             {
                 throw new ConflictException(
-                    $"{plan.Result.Unplaced.Count} game(s) could not be placed, so nothing was saved. First: {plan.Result.Unplaced[0].Reason} Preview the schedule to see every one.");
+                    $"{preview.Unplaced.Count} game(s) could not be placed, so nothing was saved. First: {preview.Unplaced[0].Reason} Preview the schedule to see every one.");
+            }
+
+            if (command.ExpectedPlan is { Length: > 0 } expected && !string.Equals(expected, preview.PlanId, StringComparison.Ordinal))
+            {
+                throw new ConflictException("The schedule would differ from the preview (teams, slots, blackouts or another league's games changed since). Preview it again, then save.");
             }
 
             var now = time.GetUtcNow();
@@ -63,11 +72,11 @@ internal sealed class GenerateScheduleHandler(LeaguesDbContext db, CurrentScope 
             db.Games.AddRange(plan.Result.Games.Select(g => Game.Schedule(
                 league.Id, league.CityId, GameKind.Regular, g.Round, g.Date, g.Start, g.DurationMinutes, g.VenueId, g.Field, g.HomeTeamId, g.AwayTeamId, null, now)));
             await db.SaveChangesAsync(cancellationToken);
-            committed = true;
+            preview = preview with { Committed = true };
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return plan.ToPreview(committed);
+        return preview;
     }
 }
 
@@ -76,6 +85,7 @@ internal sealed record SchedulePlan(
 {
     public SchedulePreviewDto ToPreview(bool committed) => new(
         committed,
+        PlanId(),
         Kept,
         Replaced.Count,
         [.. Result.Games.Select(g => new GameDto(
@@ -83,6 +93,15 @@ internal sealed record SchedulePlan(
             g.HomeTeamId, Name(g.HomeTeamId), g.AwayTeamId, Name(g.AwayTeamId), GameStatus.Scheduled, null, null, null, null, 0))],
         [.. Result.Byes.Select(b => new ByeDto(b.Round, b.Date, b.TeamId, Name(b.TeamId)))],
         [.. Result.Unplaced.Select(u => new UnplacedGameDto(u.Round, u.HomeTeamId, Name(u.HomeTeamId), u.AwayTeamId, Name(u.AwayTeamId), Named(u.Reason)))]);
+
+    /// <summary>A fingerprint of the planned games, so a commit can insist on saving exactly what was previewed.</summary>
+    private string PlanId()
+    {
+        var text = string.Join('\n', Result.Games.Select(g => string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"{g.Round}|{g.Date:yyyy-MM-dd}|{g.Start:HH:mm}|{g.VenueId}|{g.Field}|{g.HomeTeamId}|{g.AwayTeamId}"))
+            .Concat(Replaced.Select(g => g.Id.ToString())));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
+    }
 
     private string Name(Guid teamId) => TeamNames.GetValueOrDefault(teamId, "(unknown team)");
 
@@ -94,7 +113,13 @@ internal sealed record SchedulePlan(
 
 internal static class SchedulePlanning
 {
-    public static async Task<SchedulePlan> PlanAsync(LeaguesDbContext db, League league, ScheduleFormat format, DateOnly startDate, int weeks, CancellationToken ct)
+    /// <summary>
+    /// Plans around what exists. A first plan may start in the past (a season entered mid-way from the old tool). A
+    /// regeneration keeps every game with a result and every game of a night already gone (played, its score maybe
+    /// not entered yet), and places new games only from today, after the last kept night.
+    /// </summary>
+    public static async Task<SchedulePlan> PlanAsync(
+        LeaguesDbContext db, League league, ScheduleFormat format, DateOnly startDate, int weeks, DateOnly today, CancellationToken ct)
     {
         var teams = await db.Teams.AsNoTracking().Where(t => t.LeagueId == league.Id).ToListAsync(ct);
         var active = teams.Where(t => t.Active && !t.Deleted).OrderBy(t => t.TeamId).Select(t => t.TeamId).ToList();
@@ -118,13 +143,14 @@ internal static class SchedulePlanning
         var nights = Nights(startDate, league.Night, weeks);
         var blackouts = await db.Blackouts.AsNoTracking().Where(b => b.LeagueId == league.Id).ToListAsync(ct);
         var existing = await db.Games.Where(g => g.LeagueId == league.Id && g.Kind == GameKind.Regular).ToListAsync(ct);
-        var kept = existing.Where(g => g.HasResult).ToList();
-        var replaced = existing.Where(g => !g.HasResult).ToList();
+        var kept = existing.Where(g => g.HasResult || (g.Status == GameStatus.Scheduled && g.Date < today)).ToList();
+        var replaced = existing.Except(kept).ToList();
         var venueIds = slots.Select(s => s.VenueId).Distinct().ToArray();
         var first = nights[0];
         var last = nights[^1];
+        // Other leagues' games at the same venues, and this league's own dated playoff games, hold their fields.
         var occupied = await db.Games.AsNoTracking()
-            .Where(g => g.LeagueId != league.Id && g.VenueId != null && venueIds.Contains(g.VenueId.Value) && g.Status != GameStatus.Cancelled
+            .Where(g => (g.LeagueId != league.Id || g.Kind == GameKind.Playoff) && g.VenueId != null && venueIds.Contains(g.VenueId.Value) && g.Status != GameStatus.Cancelled
                 && g.Date >= first && g.Date <= last && g.Start != null && g.Field != null)
             .Select(g => new OccupiedSlot(g.Date!.Value, g.VenueId!.Value, g.Field!, g.Start!.Value, g.DurationMinutes))
             .ToListAsync(ct);
@@ -139,11 +165,21 @@ internal static class SchedulePlanning
             [.. slots.OrderBy(s => s.Start).ThenBy(s => s.VenueId).ThenBy(s => s.Field, StringComparer.Ordinal)
                 .Select(s => new SlotTemplate(s.VenueId, s.Field, s.Start, s.DurationMinutes))],
             [.. kept.Where(g => g.Date is not null).Select(g => new KeptGame(g.HomeTeamId, g.AwayTeamId, g.Date!.Value, g.VenueId, g.Field, g.Start, g.DurationMinutes))],
-            // A regeneration never places a game on or before the last night already played.
-            kept.Where(g => g.Date is not null).Select(g => g.Date!.Value).DefaultIfEmpty().Max() is var lastPlayed && lastPlayed != default ? lastPlayed.AddDays(1) : null);
+            NotBefore(existing.Count > 0, kept, today));
         var result = SeasonScheduler.Plan(new ScheduleInput([input], occupied));
         var venueNames = await db.Venues.AsNoTracking().Where(v => v.CityId == league.CityId).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
         return new SchedulePlan(result, replaced, kept.Count, teams.ToDictionary(t => t.TeamId, t => t.Name), venueNames, league.Id, league.CityId);
+    }
+
+    private static DateOnly? NotBefore(bool regenerating, IReadOnlyList<Game> kept, DateOnly today)
+    {
+        if (!regenerating)
+        {
+            return null;
+        }
+
+        var afterKept = kept.Where(g => g.Date is not null).Select(g => g.Date!.Value.AddDays(1)).DefaultIfEmpty(today).Max();
+        return afterKept > today ? afterKept : today;
     }
 
     /// <summary>The league's nights: the first on or after the start date that falls on the league's night, then weekly.</summary>

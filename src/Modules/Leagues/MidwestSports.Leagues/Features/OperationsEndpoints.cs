@@ -57,7 +57,7 @@ internal static class OperationsEndpoints
                 Results.Ok(await sender.Send(new SetLeagueRules(id, body), ct)))
             .WithName("SetLeagueRules").WithDescription("Forfeit score, tie-breaker rule set and differential cap.").ProducesValidationProblem();
         leagues.MapPost("/{id:guid}/schedule", async (Guid id, ScheduleOptions body, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new GenerateSchedule(id, body.Format, body.StartDate, body.Weeks, body.Commit), ct)))
+                Results.Ok(await sender.Send(new GenerateSchedule(id, body.Format, body.StartDate, body.Weeks, body.Commit, body.ExpectedPlan), ct)))
             .WithName("GenerateSchedule")
             .WithDescription("Plans the season (commit false: a preview that saves nothing). Games with results are kept; a commit with unplaced games is refused (409).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -84,6 +84,11 @@ internal static class OperationsEndpoints
         games.MapPut("/{id:guid}/result", async (Guid id, ResultFields body, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new RecordResult(id, body), ct)))
             .WithName("RecordResult")
             .WithDescription("Scores, or a forfeit (forfeitedBy: the team that forfeited). Correcting a result needs a reason, kept in the audit log.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        games.MapDelete("/{id:guid}/result", async (Guid id, ISender sender, CancellationToken ct, string? reason = null) =>
+                Results.Ok(await sender.Send(new ClearResult(id, reason ?? string.Empty), ct)))
+            .WithName("ClearResult")
+            .WithDescription("Removes the result (the game is scheduled again); `reason` is required and kept in the audit log.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -8,6 +8,7 @@ using MidwestSports.Leagues.Domain.Brackets;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -21,22 +22,29 @@ internal sealed class CreatePlayoffsValidator : AbstractValidator<CreatePlayoffs
 }
 
 /// <summary>Seeds the bracket from the standings as they stand, and creates the games whose two teams are known.</summary>
-internal sealed class CreatePlayoffsHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<CreatePlayoffs, BracketDto>
+internal sealed class CreatePlayoffsHandler(LeaguesDbContext db, CurrentScope current, ITeamDirectory teams, TimeProvider time) : ICommandHandler<CreatePlayoffs, BracketDto>
 {
     public async ValueTask<BracketDto> Handle(CreatePlayoffs command, CancellationToken cancellationToken)
     {
         var league = await LeagueGuards.LeagueForWriteAsync(db, current.Scope, command.LeagueId, cancellationToken);
+        await TeamReplica.SyncAsync(db, await teams.TeamsOfLeagueAsync(league.Id, cancellationToken), league.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LeagueLocks.LeagueAsync(db, league.Id, cancellationToken);
         var playoffGames = await db.Games.Where(g => g.LeagueId == league.Id && g.Kind == GameKind.Playoff).ToListAsync(cancellationToken);
         if (playoffGames.Any(g => g.HasResult))
         {
             throw new ConflictException("Playoff games already have results; the bracket cannot be seeded again.");
         }
 
+        // Ties at a seed line are settled the way the standings settle them: by the recorded coin flip.
+        var now = time.GetUtcNow();
+        await LeagueStandings.RecordCoinFlipsAsync(db, league, now, cancellationToken);
         var standings = await LeagueStandings.ComputeAsync(db, league, cancellationToken);
-        if (standings.Rows.Count < command.Teams)
+        var eligible = (await db.Teams.AsNoTracking().Where(t => t.LeagueId == league.Id && t.Active && !t.Deleted).Select(t => t.TeamId).ToListAsync(cancellationToken)).ToHashSet();
+        var seeds = standings.Rows.Where(r => eligible.Contains(r.TeamId)).Select(r => r.TeamId).ToList();
+        if (seeds.Count < command.Teams)
         {
-            throw new ValidationException([new ValidationFailure("teams", $"The standings have {standings.Rows.Count} teams; a bracket of {command.Teams} cannot be seeded.")]);
+            throw new ValidationException([new ValidationFailure("teams", $"The league has {seeds.Count} active teams; a bracket of {command.Teams} cannot be seeded.")]);
         }
 
         db.Games.RemoveRange(playoffGames);
@@ -46,13 +54,12 @@ internal sealed class CreatePlayoffsHandler(LeaguesDbContext db, CurrentScope cu
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var now = time.GetUtcNow();
         db.Brackets.Add(new Bracket
         {
             LeagueId = league.Id,
             CityId = league.CityId,
             Format = command.Format == PlayoffFormat.DoubleElimination ? BracketFormat.DoubleElimination : BracketFormat.SingleElimination,
-            Seeds = [.. standings.Rows.Take(command.Teams).Select(r => r.TeamId)],
+            Seeds = [.. seeds.Take(command.Teams)],
             CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -105,6 +112,17 @@ internal static class Playoffs
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A playoff result may be taken back only while no match it feeds has been played.</summary>
+    public static async Task EnsureNothingPlayedAfterAsync(LeaguesDbContext db, Game game, CancellationToken ct)
+    {
+        var (_, plan, _, games) = await ResolveAsync(db, game.LeagueId, ct);
+        var fed = plan?.Matches.Where(m => m.Home.FromMatch == game.BracketCode || m.Away.FromMatch == game.BracketCode).Select(m => m.Code) ?? [];
+        if (fed.FirstOrDefault(code => games.TryGetValue(code, out var next) && next.HasResult) is { } played)
+        {
+            throw new ConflictException($"Match {played}, which this game feeds, already has a result; remove that one first.");
+        }
     }
 
     /// <summary>The bracket's own rules decide whether this winner may be recorded (a later round already played: 409).</summary>

@@ -38,7 +38,8 @@ internal sealed class RecordResultHandler(LeaguesDbContext db, CurrentScope curr
 {
     public async ValueTask<GameDto> Handle(RecordResult command, CancellationToken cancellationToken)
     {
-        var game = await GameRows.ForWriteAsync(db, current.Scope, command.GameId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var game = await GameRows.ForResultAsync(db, current.Scope, command.GameId, cancellationToken);
         var f = command.Fields;
         if (f.ForfeitedBy is { } forfeiter && forfeiter != game.HomeTeamId && forfeiter != game.AwayTeamId)
         {
@@ -58,7 +59,6 @@ internal sealed class RecordResultHandler(LeaguesDbContext db, CurrentScope curr
         var league = await db.Leagues.SingleAsync(l => l.Id == game.LeagueId, cancellationToken);
         var now = time.GetUtcNow();
         current.AuditReason = string.IsNullOrWhiteSpace(f.Reason) ? null : f.Reason.Trim();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (game.Kind == GameKind.Playoff)
         {
             var winner = f.ForfeitedBy is { } loser ? (loser == game.HomeTeamId ? game.AwayTeamId : game.HomeTeamId)
@@ -68,15 +68,54 @@ internal sealed class RecordResultHandler(LeaguesDbContext db, CurrentScope curr
 
         game.RecordResult(f.HomeScore ?? 0, f.AwayScore ?? 0, f.ForfeitedBy, league.ForfeitWinScore, league.ForfeitLossScore, now);
         await db.SaveChangesAsync(cancellationToken);
+        await AfterResultAsync(db, league, game, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (await GameRows.ToDtosAsync(db, [game], cancellationToken))[0];
+    }
+
+    /// <summary>A playoff result moves the bracket on; a regular-season one may bring a tie down to a coin flip.</summary>
+    public static async Task AfterResultAsync(LeaguesDbContext db, League league, Game game, DateTimeOffset now, CancellationToken ct)
+    {
         if (game.Kind == GameKind.Playoff)
         {
-            await Playoffs.AdvanceAsync(db, league, now, cancellationToken);
+            await Playoffs.AdvanceAsync(db, league, now, ct);
         }
         else
         {
-            await LeagueStandings.RecordCoinFlipsAsync(db, league, now, cancellationToken);
+            await LeagueStandings.RecordCoinFlipsAsync(db, league, now, ct);
+        }
+    }
+}
+
+internal sealed class ClearResultValidator : AbstractValidator<ClearResult>
+{
+    public ClearResultValidator() =>
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the result is removed (kept in the audit log).").MaximumLength(200);
+}
+
+/// <summary>Takes a result back (entered on the wrong game); a playoff result only while no later match of its teams is played.</summary>
+internal sealed class ClearResultHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<ClearResult, GameDto>
+{
+    public async ValueTask<GameDto> Handle(ClearResult command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var game = await GameRows.ForResultAsync(db, current.Scope, command.GameId, cancellationToken);
+        if (!game.HasResult)
+        {
+            throw new ConflictException("The game has no result to remove.");
         }
 
+        if (game.Kind == GameKind.Playoff)
+        {
+            await Playoffs.EnsureNothingPlayedAfterAsync(db, game, cancellationToken);
+        }
+
+        var league = await db.Leagues.SingleAsync(l => l.Id == game.LeagueId, cancellationToken);
+        var now = time.GetUtcNow();
+        current.AuditReason = command.Reason.Trim();
+        game.ClearResult(now);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordResultHandler.AfterResultAsync(db, league, game, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await GameRows.ToDtosAsync(db, [game], cancellationToken))[0];
     }
@@ -131,7 +170,13 @@ internal static class LeagueStandings
 
         // The group lists every team still tied; only those without a draw get one.
         var drawn = await db.CoinFlips.Where(c => c.LeagueId == league.Id).Select(c => c.TeamId).ToListAsync(ct);
-        foreach (var teamId in table.NeedsCoinFlip.Except(drawn))
+        var missing = table.NeedsCoinFlip.Except(drawn).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var teamId in missing)
         {
             db.CoinFlips.Add(new CoinFlip { LeagueId = league.Id, TeamId = teamId, CityId = league.CityId, Draw = RandomNumberGenerator.GetInt32(1, int.MaxValue), DrawnAt = now });
         }

@@ -16,13 +16,13 @@ internal sealed class SetLeagueSlotsValidator : AbstractValidator<SetLeagueSlots
     public SetLeagueSlotsValidator()
     {
         RuleFor(x => x.Slots).NotNull().Must(s => s is null || s.Count <= 60).WithMessage("A league has at most 60 slots a night.");
-        RuleForEach(x => x.Slots).ChildRules(slot =>
+        RuleForEach(x => x.Slots).NotNull().WithMessage("A slot is missing.").ChildRules(slot =>
         {
             slot.RuleFor(s => s.VenueId).NotEmpty();
             slot.RuleFor(s => s.Field).NotEmpty().MaximumLength(60);
             slot.RuleFor(s => s.DurationMinutes).InclusiveBetween(10, 360);
         });
-        RuleFor(x => x.Slots).Must(s => s is null || s.DistinctBy(x => (x.VenueId, x.Field?.Trim(), x.Start)).Count() == s.Count)
+        RuleFor(x => x.Slots).Must(s => s is null || s.Any(x => x is null) || s.DistinctBy(x => (x.VenueId, x.Field?.Trim(), x.Start)).Count() == s.Count)
             .WithMessage("The same field and start time is listed twice.");
     }
 }
@@ -32,8 +32,11 @@ internal sealed class AddBlackoutValidator : AbstractValidator<AddBlackout>
     public AddBlackoutValidator()
     {
         RuleFor(x => x.Fields).NotNull();
-        RuleFor(x => x.Fields.Reason).NotEmpty().MaximumLength(120).OverridePropertyName("reason");
-        RuleFor(x => x.Fields.Date).NotEmpty().OverridePropertyName("date");
+        When(x => x.Fields is not null, () =>
+        {
+            RuleFor(x => x.Fields.Reason).NotEmpty().MaximumLength(120).OverridePropertyName("reason");
+            RuleFor(x => x.Fields.Date).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).OverridePropertyName("date");
+        });
     }
 }
 
@@ -42,12 +45,15 @@ internal sealed class SetLeagueRulesValidator : AbstractValidator<SetLeagueRules
     public SetLeagueRulesValidator()
     {
         RuleFor(x => x.Rules).NotNull();
+        When(x => x.Rules is not null, () =>
+        {
         RuleFor(x => x.Rules.ForfeitWinScore).InclusiveBetween(1, 100).OverridePropertyName("forfeitWinScore");
         RuleFor(x => x.Rules.ForfeitLossScore).InclusiveBetween(0, 100).OverridePropertyName("forfeitLossScore")
             .LessThan(x => x.Rules.ForfeitWinScore).WithMessage("The forfeit's losing score must be below its winning score.");
-        RuleFor(x => x.Rules.TieBreakers).Must(n => TieBreakerRuleSets.Find(n) is not null).OverridePropertyName("tieBreakers")
+        RuleFor(x => x.Rules.TieBreakers).Must(n => n is not null && TieBreakerRuleSets.Find(n) is not null).OverridePropertyName("tieBreakers")
             .WithMessage(_ => $"Tie-breakers must be one of: {string.Join(", ", TieBreakerRuleSets.All.Select(r => r.Name))}.");
-        RuleFor(x => x.Rules.DifferentialCap).InclusiveBetween(1, 100).When(x => x.Rules?.DifferentialCap is not null).OverridePropertyName("differentialCap");
+        RuleFor(x => x.Rules.DifferentialCap).InclusiveBetween(1, 100).When(x => x.Rules.DifferentialCap is not null).OverridePropertyName("differentialCap");
+        });
     }
 }
 
@@ -156,6 +162,7 @@ internal static class SeasonSetup
         return new SeasonSetupDto(
             league.Id,
             league.Name,
+            league.CityId,
             league.Night,
             timeZone,
             [.. slots.OrderBy(s => s.VenueName).ThenBy(s => s.Start).ThenBy(s => s.Field, StringComparer.Ordinal)],

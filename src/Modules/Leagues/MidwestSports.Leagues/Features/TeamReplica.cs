@@ -64,6 +64,8 @@ internal static class TeamReplica
                 active = excluded.active, deleted = false, version = excluded.version
             WHERE (leagues.league_teams.league_id, leagues.league_teams.city_id, leagues.league_teams.name, leagues.league_teams.active, leagues.league_teams.deleted, leagues.league_teams.version)
                 IS DISTINCT FROM (excluded.league_id, excluded.city_id, excluded.name, excluded.active, false, excluded.version)
+              -- Never older than an event already applied, and never bringing back a team whose deletion arrived.
+              AND (leagues.league_teams.version < excluded.version OR (leagues.league_teams.version = excluded.version AND NOT leagues.league_teams.deleted))
             """,
             ct);
         // Teams that no longer exist stay as names for the games they played, marked deleted.

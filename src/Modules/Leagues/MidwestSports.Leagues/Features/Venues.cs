@@ -74,9 +74,10 @@ internal sealed class UpdateVenueHandler(LeaguesDbContext db, CurrentScope curre
         var city = await LeagueGuards.CityForWriteAsync(db, current.Scope, fields.CityId, cancellationToken);
         await Venues.EnsureUniqueAsync(db, venue.Id, fields, cancellationToken);
         var kept = fields.Fields.Select(f => f.Trim()).ToHashSet(StringComparer.Ordinal);
-        if (fields.CityId != venue.CityId && await db.Slots.AnyAsync(s => s.VenueId == venue.Id, cancellationToken))
+        if (fields.CityId != venue.CityId
+            && (await db.Slots.AnyAsync(s => s.VenueId == venue.Id, cancellationToken) || await db.Games.AnyAsync(g => g.VenueId == venue.Id, cancellationToken)))
         {
-            throw new ConflictException("Leagues use this venue; it cannot move to another city.");
+            throw new ConflictException("League slots or games use this venue; it cannot move to another city.");
         }
 
         var inUse = await db.Slots.Where(s => s.VenueId == venue.Id).Select(s => s.Field).Distinct().ToListAsync(cancellationToken);
