@@ -231,6 +231,43 @@ public sealed class LeagueOperationsTests
     }
 
     [Test]
+    public async Task Playoffs_DoubleEliminationOfFour_EveryTeamButTheChampionLosesTwice()
+    {
+        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        (await client.PostAsJsonAsync($"/api/leagues/{season.LeagueId}/playoffs", new { format = "DoubleElimination", teams = 4 })).EnsureSuccessStatusCode();
+        var seeds = (await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/bracket")).GetProperty("matches").EnumerateArray()
+            .Where(m => m.GetProperty("round").GetInt32() == 1 && m.GetProperty("side").GetString() == "Winners")
+            .SelectMany(m => new[] { (m.GetProperty("homeTeamId").GetGuid(), m.GetProperty("homeSeed").GetInt32()), (m.GetProperty("awayTeamId").GetGuid(), m.GetProperty("awaySeed").GetInt32()) })
+            .ToDictionary(x => x.Item1, x => x.Item2);
+
+        // Always the better seed wins, until no playoff game is left to play.
+        for (var played = 0; played < 10; played++)
+        {
+            var open = (await GamesAsync(client, season.LeagueId)).FirstOrDefault(g => g.GetProperty("kind").GetString() == "Playoff" && g.GetProperty("status").GetString() == "Scheduled");
+            if (open.ValueKind == JsonValueKind.Undefined)
+            {
+                break;
+            }
+
+            var homeBetter = seeds[open.GetProperty("homeTeamId").GetGuid()] < seeds[open.GetProperty("awayTeamId").GetGuid()];
+            await ResultAsync(client, open.GetProperty("id").GetGuid(), homeBetter ? 5 : 1, homeBetter ? 1 : 5);
+        }
+
+        var games = (await GamesAsync(client, season.LeagueId)).Where(g => g.GetProperty("kind").GetString() == "Playoff").ToList();
+        var losses = games.Select(g => g.GetProperty("homeScore").GetInt32() < g.GetProperty("awayScore").GetInt32() ? g.GetProperty("homeTeamId").GetGuid() : g.GetProperty("awayTeamId").GetGuid())
+            .GroupBy(t => t).ToDictionary(g => seeds[g.Key], g => g.Count());
+        var bracket = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{season.LeagueId}/bracket");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(games, Has.Count.EqualTo(6), "2n - 2 games: no grand-final reset when the winners-bracket champion wins");
+            Assert.That(seeds[bracket.GetProperty("championId").GetGuid()], Is.EqualTo(1));
+            Assert.That(losses, Is.EquivalentTo(new Dictionary<int, int> { [2] = 2, [3] = 2, [4] = 2 }));
+        });
+    }
+
+    [Test]
     public async Task TeamRenamed_ShowsRenamedInTheSchedule()
     {
         var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);

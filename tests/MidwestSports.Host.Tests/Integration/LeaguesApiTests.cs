@@ -111,6 +111,11 @@ public sealed class LeaguesApiTests
         await world.LeagueInAsync(world.Chicago, "Chicago League");
         using var milwaukee = world.Client(Persona.MilwaukeeAdmin);
         using var admin = world.Client(Persona.SystemAdmin);
+        // A user change of this test's own: the identity audit log outlives the per-test reset, so older entries are not evidence.
+        (await admin.PostAsJsonAsync("/api/users", new
+        {
+            email = $"audited-{Guid.NewGuid():N}@test.example.org", displayName = "Audited", password = World.Password, role = "CityAdmin", cityIds = new[] { world.Chicago },
+        })).EnsureSuccessStatusCode();
 
         var mine = await milwaukee.GetFromJsonAsync<JsonElement>("/api/audit?limit=200");
         var all = await admin.GetFromJsonAsync<JsonElement>("/api/audit?limit=200");
