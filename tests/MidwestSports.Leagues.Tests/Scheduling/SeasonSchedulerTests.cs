@@ -53,6 +53,24 @@ public sealed class SeasonSchedulerTests
     }
 
     [Test]
+    public void Plan_ALeagueWithAnotherVenueListedFirst_LeavesTheSharedVenueToTheLeagueThatHasNoOther()
+    {
+        // League 1 may play at the shared venue or at its own; league 2 only at the shared one. Both need 4 fields a night.
+        var shared = Slots(MainVenue, 4, "19:00");
+        var elsewhere = Slots(Venue(9), 4, "19:00");
+        var input = Input(League(1, 8, Weekly(7), [.. shared, .. elsewhere]), League(2, 8, Weekly(7), shared));
+
+        var result = SeasonScheduler.Plan(input);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Unplaced, Is.Empty, "every game of both leagues fits: 8 fields for 8 games a night");
+            Assert.That(result.Games.Where(g => g.LeagueId == League(1)).Select(g => g.VenueId), Has.All.EqualTo(Venue(9)));
+            Assert.That(ScheduleChecks.FieldsDoubleBooked(input, result), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Plan_OccupiedSlotAcrossTwoLeagueSlots_NeitherIsUsed()
     {
         var occupied = new OccupiedSlot(Night(0), MainVenue, "Field 1", new TimeOnly(18, 30), 60);

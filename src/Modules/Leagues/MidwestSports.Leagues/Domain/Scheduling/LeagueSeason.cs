@@ -50,6 +50,13 @@ internal sealed class LeagueSeason
             .Where(round => round.Night is not null)
             .SelectMany(round => round.Byes.Select(team => new PlannedBye(league.LeagueId, round.Number, round.Night!.Value, team)));
 
+    /// <summary>
+    /// Free slots the league has tonight beyond what its round needs: the league with the fewest goes first at a shared
+    /// venue, so a league that can also play elsewhere does not take the only fields another league has.
+    /// </summary>
+    public int Slack(DateOnly night, FieldBook fields) =>
+        roundOnNight.TryGetValue(night, out var round) ? slots.Count(slot => fields.IsFree(night, slot)) - round.Meetings.Count : int.MaxValue;
+
     /// <summary>Places the round whose night this is; a game that cannot go tonight waits for a makeup night.</summary>
     public void PlayRound(DateOnly night, FieldBook fields, TeamNights teamNights)
     {

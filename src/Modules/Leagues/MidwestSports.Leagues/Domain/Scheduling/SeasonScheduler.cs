@@ -3,7 +3,8 @@ namespace MidwestSports.Leagues.Domain.Scheduling;
 /// <summary>
 /// Plans the round robin seasons of leagues that may share venues. All leagues walk the calendar together, night by
 /// night, so a field one league takes is gone for the next; on each night every league's own round goes in first (in
-/// the order the leagues are given), then the games waiting for a makeup night take what is left.
+/// the order of their slack: the league with the fewest spare slots that night first, ties in the order given), then
+/// the games waiting for a makeup night take what is left.
 /// </summary>
 /// <remarks>
 /// Round r goes on the league's r-th usable night (from NotBefore, blackouts skipped). A game whose team is blacked out
@@ -43,7 +44,9 @@ internal static class SeasonScheduler
         var seasons = input.Leagues.Select(league => new LeagueSeason(league)).ToList();
         foreach (var night in seasons.SelectMany(season => season.Nights).Distinct().Order())
         {
-            foreach (var season in seasons)
+            // Tightest first: a league with fields elsewhere leaves a shared venue's fields to the league that has no others.
+            foreach (var season in seasons.Select((season, given) => (season, given, slack: season.Slack(night, fields)))
+                         .OrderBy(s => s.slack).ThenBy(s => s.given).Select(s => s.season).ToList())
             {
                 season.PlayRound(night, fields, teamNights);
             }
