@@ -10,17 +10,24 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
+var slotMode = SeasonGenerator.SlotModeFromEnvironment();
 var started = DateTime.UtcNow;
 var loadAverage = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 Console.WriteLine("# League operations benchmark");
 Console.WriteLine();
 Console.WriteLine($"Generated {started:yyyy-MM-dd HH:mm} UTC by `bench/league-ops/run.sh` (seed {SeasonGenerator.Seed}; domain sources compiled by link, Release build).");
 Console.WriteLine();
+Console.WriteLine($"**Slot mode: `{slotMode.ToString().ToLowerInvariant()}`** ({SeasonGenerator.SlotModeVariable}=" +
+    (slotMode == SlotMode.Shared
+        ? "shared): every league at a venue-night lists all of that venue-night's slots."
+        : "blocks, the default): each league at a venue-night lists its own block of slots plus the venue-night's spare ones; set BENCH_SLOTS=shared for every league there to list all of them.") +
+    " The venues, fields and start times offered are the same in both modes.");
+Console.WriteLine();
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Season scheduling
 // ---------------------------------------------------------------------------------------------------------------
-var world = SeasonGenerator.Generate();
+var world = SeasonGenerator.Generate(slotMode);
 var leagues = world.Leagues;
 var weeklyGames = leagues.Sum(l => l.Demand);
 var weeklySlots = world.VenueNights.Sum(n => n.Capacity);
@@ -39,7 +46,10 @@ Console.WriteLine($"- {leagues.Count} leagues, {leagues.Sum(l => l.Teams.Count):
     $"{leagues.Count(l => l.Teams.Count % 2 == 1)} leagues with an odd count); nights Mon/Tue/Wed/Thu: " +
     string.Join("/", SeasonGenerator.Weeknights.Select(d => leagues.Count(l => l.Day == d))) + " leagues.");
 Console.WriteLine($"- Slots: {leagues.Count - twoVenue} leagues on 1 venue, {twoVenue} on 2; {world.VenueNights.Count} venue-nights in use, " +
-    $"{shared} of them shared by 2+ leagues (up to {world.VenueNights.Max(n => n.Leagues.Count)}); each league at a venue-night lists its own block of fields/start times plus the venue-night's spare slots, which the leagues there share " +
+    $"{shared} of them shared by 2+ leagues (up to {world.VenueNights.Max(n => n.Leagues.Count)}); " +
+    (world.SlotMode == SlotMode.Shared
+        ? "every league at a venue-night lists all of that venue-night's slots, so the leagues there compete for every one "
+        : "each league at a venue-night lists its own block of fields/start times plus the venue-night's spare slots, which the leagues there share ") +
     $"({world.VenueNights.Count(n => n.DurationMinutes == 60)} venue-nights with starts among 18:30/19:30/20:30 x 60 min, {world.VenueNights.Count(n => n.DurationMinutes == 70)} at 19:00/20:15 x 70 min; " +
     $"{world.VenueNights.Count(n => n.StartTimes == 2)} with 2 start times, {world.VenueNights.Count(n => n.StartTimes == 3)} with 3); " +
     $"per league {leagues.Min(l => l.Slots.Count)}-{leagues.Max(l => l.Slots.Count)} slots over {leagues.Min(l => l.Slots.Select(x => x.Start).Distinct().Count())}-{leagues.Max(l => l.Slots.Select(x => x.Start).Distinct().Count())} start times.");
@@ -89,6 +99,7 @@ Console.WriteLine(Row("Same result every run", r => r.Deterministic ? "yes" : "*
 Console.WriteLine(Row("Games required", r => $"{r.GamesRequired:N0}"));
 Console.WriteLine(Row("Games placed", r => $"{r.Result.Games.Count:N0}"));
 Console.WriteLine(Row("Unplaced", r => $"{r.Result.Unplaced.Count:N0} ({(double)r.Result.Unplaced.Count / r.GamesRequired:P1})"));
+Console.WriteLine(Row("of which \"No free slot …\" (every night tried was full)", r => $"{r.Result.Unplaced.Count(u => u.Reason.StartsWith("No free slot", StringComparison.Ordinal)):N0}"));
 Console.WriteLine(Row("Placed on a later (makeup) night", r => $"{r.Checks.PlacedOnMakeupNights:N0}"));
 Console.WriteLine(Row("Byes", r => $"{r.Result.Byes.Count:N0}"));
 Console.WriteLine(Row("**Field double-booked** (must be 0)", r => Zero(r.Checks.FieldDoubleBookings)));

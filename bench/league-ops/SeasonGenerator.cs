@@ -63,7 +63,18 @@ internal sealed record World(
     IReadOnlyList<LeagueSpec> Leagues,
     IReadOnlyList<VenueNight> VenueNights,
     IReadOnlyList<OccupiedSlot> Occupied,
-    int OverloadedVenueNights);
+    int OverloadedVenueNights,
+    SlotMode SlotMode);
+
+/// <summary>Which of a venue-night's slots each league booked there lists (the venue-night's slots are the same in both).</summary>
+internal enum SlotMode
+{
+    /// <summary>Each league its own block of fields/start times, plus the venue-night's spare slots, shared (default).</summary>
+    Blocks,
+
+    /// <summary>Every league at the venue-night lists all of its slots: who plays where is left to the scheduler.</summary>
+    Shared,
+}
 
 /// <summary>
 /// A deterministic rec-league season: 4 cities, 40 venues, 150 leagues, 2,500 teams, one weeknight per league, leagues
@@ -100,7 +111,23 @@ internal static class SeasonGenerator
     private static readonly TimeOnly[] ThreeStarts = [new(18, 30), new(19, 30), new(20, 30)];
     private static readonly TimeOnly[] TwoStarts = [new(19, 0), new(20, 15)];
 
-    public static World Generate()
+    /// <summary>Environment variable choosing the slot mode: <c>blocks</c> (default) or <c>shared</c>.</summary>
+    public const string SlotModeVariable = "BENCH_SLOTS";
+
+    /// <summary>The slot mode named by <see cref="SlotModeVariable"/>; unset or empty is <see cref="SlotMode.Blocks"/>.</summary>
+    public static SlotMode SlotModeFromEnvironment()
+    {
+        var value = Environment.GetEnvironmentVariable(SlotModeVariable)?.Trim();
+        return value switch
+        {
+            null or "" => SlotMode.Blocks,
+            _ when value.Equals("blocks", StringComparison.OrdinalIgnoreCase) => SlotMode.Blocks,
+            _ when value.Equals("shared", StringComparison.OrdinalIgnoreCase) => SlotMode.Shared,
+            _ => throw new ArgumentException($"{SlotModeVariable}={value}: expected \"blocks\" (default) or \"shared\"."),
+        };
+    }
+
+    public static World Generate(SlotMode slotMode = SlotMode.Blocks)
     {
         var rng = new Random(Seed);
         string[] cities = ["Milwaukee", "Chicago", "Madison", "Minneapolis"];
@@ -186,12 +213,24 @@ internal static class SeasonGenerator
             Trim(night);
         }
 
-        // Each league booked on a venue-night gets its own block of slots, field by field (a league sharing a park plays
-        // on its own fields, or on a field the previous league leaves at a later start), and every league there also
+        // Blocks: each league booked on a venue-night gets its own block of slots, field by field (a league sharing a park
+        // plays on its own fields, or on a field the previous league leaves at a later start), and every league there also
         // lists the slots nobody owns: the venue-night's spare, shared for makeups.
+        // Shared: every league booked on a venue-night lists the whole grid (same slots, same order), so the leagues there
+        // compete for every slot; the grid itself (venues, fields, start times) is the same as in the blocks mode.
         foreach (var night in venueNights)
         {
             var byField = night.Grid.OrderBy(g => g.Field).ThenBy(g => g.Start).ToList();
+            if (slotMode == SlotMode.Shared)
+            {
+                foreach (var league in night.Leagues)
+                {
+                    league.Slots.AddRange(byField.Select(g => new SlotTemplate(night.Venue.Id, $"Field {g.Field}", g.Start, night.DurationMinutes)));
+                }
+
+                continue;
+            }
+
             var owned = night.Shares.Sum();
             var spareSlots = byField.Skip(owned).ToList();
             for (int i = 0, position = 0; i < night.Leagues.Count; position += night.Shares[i], i++)
@@ -227,7 +266,7 @@ internal static class SeasonGenerator
             occupied.Add(new OccupiedSlot(date, night.Venue.Id, $"Field {field}", start, night.DurationMinutes));
         }
 
-        return new World(cities, venues, leagues, venueNights, occupied, overloaded);
+        return new World(cities, venues, leagues, venueNights, occupied, overloaded, slotMode);
     }
 
     /// <summary>The league's first <paramref name="usable"/> non-blackout nights.</summary>

@@ -112,6 +112,32 @@ public sealed class TeamListingTests
         Assert.That(walked, Is.EqualTo(expected).And.Count.EqualTo(5));
     }
 
+    [TestCase("name", Persona.SystemAdmin)]
+    [TestCase("-name", Persona.SystemAdmin)]
+    [TestCase("name", Persona.MilwaukeeAdmin)]
+    [TestCase("-name", Persona.MilwaukeeAdmin)]
+    public async Task CursorWalk_QuickSearchInNameOrder_SameRowsAndOrderAsTheUnfilteredListFiltered(string sort, Persona persona)
+    {
+        using var client = world.Client(persona);
+        var expected = (await client.GetFromJsonAsync<TeamListingPage>($"/api/teams?sort={sort}&pageSize=200"))!.Items
+            .Where(i => $"{i.Name} {i.SponsorName} {i.LeagueName} {i.CaptainName} {i.CityName} {i.Sport}".Contains("al", StringComparison.OrdinalIgnoreCase))
+            .Select(i => i.Id).ToList();
+
+        var walked = new List<Guid>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = (await client.GetFromJsonAsync<TeamListingPage>($"/api/teams?sort={sort}&q=AL&pageSize=1" + (cursor is null ? string.Empty : $"&cursor={cursor}")))!;
+            walked.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null && pages < 30);
+
+        Assert.That(walked, Is.EqualTo(expected).And.Count.GreaterThan(1));
+    }
+
     [Test]
     public async Task OffsetPages_AcrossTheSponsorlessBoundary_ReturnEveryTeamOnce()
     {

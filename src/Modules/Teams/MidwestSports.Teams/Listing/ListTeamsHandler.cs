@@ -144,6 +144,13 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
                 });
                 text = $"SELECT * FROM ({string.Join(" UNION ALL ", children)}) merged{page}";
             }
+            else if (!filter.Selective && sort.Key == "name" && !string.IsNullOrWhiteSpace(query.Q))
+            {
+                // Quick search in the default order: find the page's ids in the (city, name) index alone (it carries the
+                // search text, so rows that do not match are skipped without reading the table), then read just those rows.
+                var idsOnly = sql.ToString().Replace(string.Format(CultureInfo.InvariantCulture, TeamListingSql.SelectFrom, column), "SELECT team_id, name_key FROM teams.team_listing", StringComparison.Ordinal);
+                text = $"{string.Format(CultureInfo.InvariantCulture, TeamListingSql.SelectFromAliased, column)} JOIN ({idsOnly}{page}) k ON k.team_id = l.team_id ORDER BY k.name_key {direction}, k.team_id {direction}";
+            }
             else
             {
                 text = filter.Selective ? $"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches{page}" : sql + page;
@@ -307,6 +314,10 @@ internal static class TeamListingSql
 
     public const string SelectFrom =
         "SELECT team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at, {0} FROM teams.team_listing";
+
+    /// <summary>The same columns from the listing aliased <c>l</c>, for a page whose ids were found first.</summary>
+    public const string SelectFromAliased =
+        "SELECT l.team_id, l.name, l.league_id, l.league_name, l.city_id, l.city_name, l.sport, l.season, l.sponsor_id, l.sponsor_name, l.captain_name, l.created_at, l.{0} FROM teams.team_listing l";
 
     public static string Column(string sortKey) => sortKey switch
     {

@@ -71,7 +71,8 @@ internal sealed class TeamListingRowConfiguration : IEntityTypeConfiguration<Tea
         builder.HasIndex(r => new { r.CaptainKey, r.TeamId });
         builder.HasIndex(r => new { r.CreatedAt, r.TeamId });
         // City first: a city-scoped admin's default and sponsor views are an index range.
-        builder.HasIndex(r => new { r.CityId, r.NameKey, r.TeamId });
+        // It carries the search text: a quick search in one city, in name order, filters inside the index (index-only).
+        builder.HasIndex(r => new { r.CityId, r.NameKey, r.TeamId }).IncludeProperties(r => r.Search);
         builder.HasIndex(r => new { r.CityId, r.SponsorKey, r.TeamId }).HasFilter("sponsor_key IS NOT NULL");
         builder.HasIndex(r => new { r.CityId, r.TeamId }).HasFilter("sponsor_key IS NULL").HasDatabaseName("ix_team_listing_city_id_team_id_sponsorless");
         // Sponsor then city: a sponsor's rows for a rename, and a city admin's count of a sponsor filter as an index-only range.

@@ -492,6 +492,8 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.HasIndex("CityId", "NameKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_city_id_name_key_team_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CityId", "NameKey", "TeamId"), new[] { "Search" });
+
                     b.HasIndex("CityId", "SponsorKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_city_id_sponsor_key_team_id")
                         .HasFilter("sponsor_key IS NOT NULL");
