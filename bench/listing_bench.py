@@ -11,6 +11,7 @@ import statistics
 import subprocess
 import sys
 import time
+import threading
 import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -222,19 +223,36 @@ def main():
             report = host(db, "rebuild-listing")
             big = int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE sponsor_id = '{sponsor}'"))
             facts = http("GET", f"{base}/api/sponsors/{sponsor}", admin)
-            renames = []
+            # Three moments per rename, from the PUT's start (the commit is a few ms into it): the new name shown in
+            # GET /api/teams (polled while the PUT runs), the PUT answered, and every listing row's keys rewritten
+            # (the rows sort and filter by the new name).
+            shown, answered, rekeyed = [], [], []
             for attempt in range(5):
                 new_name = f"Renamed Sponsor {attempt} {time.time_ns()}"
+                done = {}
                 t0 = time.perf_counter()
-                http("PUT", f"{base}/api/sponsors/{sponsor}", admin, {"name": new_name, "cityIds": facts["cityIds"]})
+
+                def put():
+                    http("PUT", f"{base}/api/sponsors/{sponsor}", admin, {"name": new_name, "cityIds": facts["cityIds"]})
+                    done["put"] = (time.perf_counter() - t0) * 1000
+
+                worker = threading.Thread(target=put)
+                worker.start()
                 while True:
                     page = http("GET", f"{base}/api/teams?sponsorId={sponsor}&pageSize=1&sort=-createdAt", admin)
                     if page["items"][0]["sponsorName"] == new_name:
+                        shown.append((time.perf_counter() - t0) * 1000)
                         break
-                renames.append((time.perf_counter() - t0) * 1000)
+                while int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE sponsor_id = '{sponsor}' AND sponsor_name <> '{new_name}'")) > 0:
+                    time.sleep(0.01)
+                rekeyed.append((time.perf_counter() - t0) * 1000)
+                worker.join()
+                answered.append(done["put"])
             stale = int(psql(db, f"SELECT count(*) FROM teams.team_listing WHERE sponsor_id = '{sponsor}' AND sponsor_name <> '{new_name}'"))
-            print(f"Rename of a sponsor with {big:,} teams, PUT to visible in GET /api/teams: median {statistics.median(renames):.1f} ms "
-                  f"(min {min(renames):.1f}, max {max(renames):.1f}, 5 runs); rows still stale after: {stale}\n")
+            print(f"Rename of a sponsor with {big:,} teams (5 runs, from the PUT's start): new name shown in GET /api/teams: median "
+                  f"{statistics.median(shown):.1f} ms (min {min(shown):.1f}, max {max(shown):.1f}); PUT answered: median {statistics.median(answered):.1f} ms; "
+                  f"every listing row re-keyed (sorts and filters by the new name): median {statistics.median(rekeyed):.1f} ms "
+                  f"(min {min(rekeyed):.1f}, max {max(rekeyed):.1f}); rows still stale after: {stale}\n")
             print(f"Reconciliation after moving {target:,} teams to that sponsor behind the listing's back: {report.strip()}\n")
         finally:
             server.terminate()

@@ -265,6 +265,24 @@ public sealed class TeamListingTests
     }
 
     [Test]
+    public async Task SponsorRename_WhileItsRowsAreStillBeingRewritten_PagesAlreadyShowTheNewName()
+    {
+        using var admin = world.Client(Persona.SystemAdmin);
+        await admin.PutAsJsonAsync($"/api/sponsors/{aleHouse.Id}", new { name = "Lakefront Ale House", cityIds = new[] { world.Milwaukee, world.Chicago } });
+        // The moment between the two steps of a big rename: the replica has the new name, the rows the old one.
+        await Database.Postgres.ExecuteAsync("UPDATE teams.team_listing SET sponsor_name = 'ale house' WHERE sponsor_id = $1", aleHouse.Id);
+
+        var page = await admin.GetFromJsonAsync<TeamListingPage>($"/api/teams?sponsorId={aleHouse.Id}");
+        var csv = await admin.GetStringAsync($"/api/teams/export.csv?sponsorId={aleHouse.Id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page!.Items.Select(i => i.SponsorName).ToList(), Has.Count.EqualTo(4).And.All.EqualTo("Lakefront Ale House"));
+            Assert.That(csv, Does.Contain("Lakefront Ale House").And.Not.Contain(",ale house,"));
+        });
+    }
+
+    [Test]
     public async Task SponsorRename_ListingShowsNewNameOnEveryTeam()
     {
         using var admin = world.Client(Persona.SystemAdmin);

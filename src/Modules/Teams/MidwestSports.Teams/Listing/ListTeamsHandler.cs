@@ -86,7 +86,8 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
 
             var next = hasMore ? NextCursor(sort, items[^1]) : null;
             var (total, estimate) = query.WithTotal ? await CountAsync(connection, filter, cancellationToken) : (-1L, true);
-            return new TeamListingPage([.. items.Select(i => i.Item)], query.Page, query.PageSize, total, estimate, next);
+            var shown = await WithCurrentSponsorNamesAsync(connection, [.. items.Select(i => i.Item)], cancellationToken);
+            return new TeamListingPage(shown, query.Page, query.PageSize, total, estimate, next);
         }
         finally
         {
@@ -95,6 +96,33 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
                 await connection.CloseAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// A page shows each sponsor's name as the one-row replica has it now. Right after a rename the listing rows of a
+    /// big sponsor still carry the old name (their rewrite takes about a second for 10,000 teams); the page does not
+    /// wait for it. Sorting and filtering use the rows' keys, which follow.
+    /// </summary>
+    private static async Task<IReadOnlyList<TeamListingItem>> WithCurrentSponsorNamesAsync(NpgsqlConnection connection, List<TeamListingItem> items, CancellationToken ct)
+    {
+        var ids = items.Where(i => i.SponsorId is not null).Select(i => i.SponsorId!.Value).Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return items;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT sponsor_id, name FROM teams.sponsor_names WHERE sponsor_id = ANY(@ids)", connection);
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+        var names = new Dictionary<Guid, string>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                names[reader.GetGuid(0)] = reader.GetString(1);
+            }
+        }
+
+        return [.. items.Select(i => i.SponsorId is { } id && names.TryGetValue(id, out var name) && name != i.SponsorName ? i with { SponsorName = name } : i)];
     }
 
     private static async Task<List<Row>> ReadPageAsync(NpgsqlConnection connection, SqlFilter filter, SortSpec sort, ListingCursor? cursor, ListTeams query, CancellationToken ct)

@@ -7,12 +7,17 @@ using MidwestSports.Teams.Persistence;
 namespace MidwestSports.Teams.Listing;
 
 /// <summary>
-/// A sponsor renamed or deactivated: the replica row and all its teams' listing rows in one statement each,
-/// whatever the number of teams, under the inbox and a version guard.
+/// A sponsor renamed or deactivated, in two steps. First the one-row replica, committed at once: the listing shows a
+/// team's sponsor name from it, so a rename is on screen within milliseconds. Then all its teams' listing rows in one
+/// statement, under the inbox and a version guard: their sort and filter keys follow (about a second for 10,000
+/// teams). A crash between the two leaves no inbox record, so the message is delivered again and both steps repeat
+/// (each is a no-op for an older or equal version).
 /// </summary>
 internal sealed class SponsorChangedHandler(TeamsDbContext db, TimeProvider time) : INotificationHandler<SponsorChanged>
 {
-    public async ValueTask Handle(SponsorChanged notification, CancellationToken cancellationToken) =>
+    public async ValueTask Handle(SponsorChanged notification, CancellationToken cancellationToken)
+    {
+        await UpsertAsync(db, notification.SponsorId, notification.Name, notification.Active, notification.Version, cancellationToken);
         await db.HandleOnceAsync(notification, nameof(SponsorChangedHandler), time.GetUtcNow(), async ct =>
             {
                 await UpsertAsync(db, notification.SponsorId, notification.Name, notification.Active, notification.Version, ct);
@@ -24,6 +29,7 @@ internal sealed class SponsorChangedHandler(TeamsDbContext db, TimeProvider time
                     ct);
             },
             cancellationToken);
+    }
 
     public static Task UpsertAsync(TeamsDbContext db, Guid sponsorId, string name, bool active, long version, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync(
