@@ -138,6 +138,22 @@ public sealed class TeamListingTests
         Assert.That(walked, Is.EqualTo(expected).And.Count.GreaterThan(1));
     }
 
+    [TestCase("sponsorName")]
+    [TestCase("-sponsorName")]
+    public async Task OffsetPages_SponsorSortFilteredBySponsor_SameRowsAndOrderAsOnePage(string sort)
+    {
+        using var client = world.Client(Persona.SystemAdmin);
+        var whole = (await client.GetFromJsonAsync<TeamListingPage>($"/api/teams?sort={sort}&sponsorName=E&pageSize=200"))!.Items.Select(i => i.Id).ToList();
+
+        var paged = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
+        {
+            paged.AddRange((await client.GetFromJsonAsync<TeamListingPage>($"/api/teams?sort={sort}&sponsorName=E&pageSize=2&page={page}"))!.Items.Select(i => i.Id));
+        }
+
+        Assert.That(paged, Is.EqualTo(whole).And.Count.EqualTo(5));
+    }
+
     [Test]
     public async Task OffsetPages_AcrossTheSponsorlessBoundary_ReturnEveryTeamOnce()
     {

@@ -153,24 +153,38 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
 
             var direction = sort.Descending ? "DESC" : "ASC";
             var page = $" ORDER BY {column} {direction}, team_id {direction} LIMIT {limit} OFFSET {offset}";
-            string text;
+            string? text;
             if (nullable && filter.SponsorKeys is { Length: > 0 and <= 50 } keys)
             {
-                // Sorted by sponsor and filtered to a few sponsors: per sponsor name, the first rows of its index range
-                // (an ordered scan with a LIMIT), then the few dozen of them sorted. A page costs one short range per
-                // matching name, whatever its depth. The names restrict the rows, so the id list is not needed here.
-                // With a cursor, each name decides once (a one-time filter, compared by the database's own collation)
-                // whether it lies before, at or after the cursor: ranges before it are never read.
+                // Sorted by sponsor and filtered to a few sponsors: the matching names in the database's own order, then
+                // per name the first rows of its index range (an ordered scan with a LIMIT), name after name, until the
+                // page is full. A page costs one short range per name it shows, whatever its depth and however many
+                // names match. With a cursor, names before it are never read. The names restrict the rows, so the id
+                // list is not needed here.
                 var body = unkeyed.Replace(" AND sponsor_id = ANY(@fsponsorids)", string.Empty, StringComparison.Ordinal);
-                parameters.RemoveAll(p => p.ParameterName == "fsponsorids");
-                var op = sort.Descending ? "<" : ">";
-                var children = keys.Select((key, i) =>
+                var baseParameters = filter.Parameters.Where(p => p.ParameterName != "fsponsorids").ToList();
+                var wanted = limit + (int)offset;
+                var collected = new List<Row>();
+                foreach (var key in await OrderedKeysAsync(connection, keys, sort.Descending, cursor?.Value, ct))
                 {
-                    parameters.Add(new NpgsqlParameter($"sk{i}", NpgsqlDbType.Text) { Value = key });
-                    var after = cursor is null ? string.Empty : $" AND (@sk{i}::text {op} @cv OR (@sk{i}::text = @cv AND team_id {op} @cid))";
-                    return $"({body} AND sponsor_key = @sk{i}{after} ORDER BY team_id {direction} LIMIT {limit + offset})";
-                });
-                text = $"SELECT * FROM ({string.Join(" UNION ALL ", children)}) merged{page}";
+                    var perName = new List<NpgsqlParameter>(baseParameters) { new("sk", NpgsqlDbType.Text) { Value = key } };
+                    var after = string.Empty;
+                    if (cursor is not null && string.Equals(key, cursor.Value, StringComparison.Ordinal))
+                    {
+                        after = $" AND team_id {(sort.Descending ? "<" : ">")} @cid";
+                        perName.Add(new NpgsqlParameter("cid", cursor.Id));
+                    }
+
+                    collected.AddRange(await QueryAsync(
+                        connection, $"{body} AND sponsor_key = @sk{after} ORDER BY team_id {direction} LIMIT {wanted - collected.Count}", perName, sort.Key, inNulls: false, ct));
+                    if (collected.Count >= wanted)
+                    {
+                        break;
+                    }
+                }
+
+                rows.AddRange(collected.Skip((int)offset).Take(limit));
+                text = null;
             }
             else if (!filter.Selective && sort.Key == "name" && !string.IsNullOrWhiteSpace(query.Q))
             {
@@ -184,7 +198,10 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
                 text = filter.Selective ? $"WITH matches AS MATERIALIZED ({sql}) SELECT * FROM matches{page}" : sql + page;
             }
 
-            rows.AddRange(await QueryAsync(connection, text, parameters, sort.Key, inNulls: false, ct));
+            if (text is not null)
+            {
+                rows.AddRange(await QueryAsync(connection, text, parameters, sort.Key, inNulls: false, ct));
+            }
         }
 
         if (nullable && !filter.SponsoredOnly && rows.Count < limit)
@@ -279,6 +296,27 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
         var plan = (string)(await explain.ExecuteScalarAsync(ct))!;
         using var json = System.Text.Json.JsonDocument.Parse(plan);
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+    }
+
+    /// <summary>The sponsor keys in the database's collation order (descending when asked), from the cursor's key on.</summary>
+    private static async Task<List<string>> OrderedKeysAsync(NpgsqlConnection connection, string[] keys, bool descending, string? from, CancellationToken ct)
+    {
+        var bound = from is null ? string.Empty : descending ? " WHERE k <= @from" : " WHERE k >= @from";
+        await using var command = new NpgsqlCommand($"SELECT k FROM unnest(@keys) k{bound} ORDER BY k {(descending ? "DESC" : "ASC")}", connection);
+        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+        if (from is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = from });
+        }
+
+        var ordered = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ordered.Add(reader.GetString(0));
+        }
+
+        return ordered;
     }
 
     private static async Task<string[]> KeysAsync(NpgsqlConnection connection, string contains, CancellationToken ct)
