@@ -74,7 +74,9 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
 
             var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds) with
             {
-                SponsorKeys = query.SponsorName is { Length: > 0 } name ? await KeysAsync(connection, name, cancellationToken) : null,
+                SponsorKeys = query.SponsorName is { Length: > 0 } name
+                    ? await KeysAsync(connection, name, sort.Key == "sponsorName" && sort.Descending, sort.Key == "sponsorName" ? cursor?.Value : null, cancellationToken)
+                    : null,
                 SponsoredOnly = sponsorIds is not null || query.SponsorId is not null || query.HasSponsor == true,
             };
             var items = await ReadPageAsync(connection, filter, sort, cursor, query, cancellationToken);
@@ -165,22 +167,28 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
                 var baseParameters = filter.Parameters.Where(p => p.ParameterName != "fsponsorids").ToList();
                 var wanted = limit + (int)offset;
                 var collected = new List<Row>();
-                foreach (var key in await OrderedKeysAsync(connection, keys, sort.Descending, cursor?.Value, ct))
+                var op = sort.Descending ? "<" : ">";
+                var next = 0;
+                // Names in growing batches (2, 8, 32, ...): a big city fills a page from its first name or two; a small one
+                // with a few teams per name needs more names, but never more than a handful of statements.
+                for (var batch = 2; next < keys.Length && collected.Count < wanted; batch *= 4)
                 {
-                    var perName = new List<NpgsqlParameter>(baseParameters) { new("sk", NpgsqlDbType.Text) { Value = key } };
-                    var after = string.Empty;
-                    if (cursor is not null && string.Equals(key, cursor.Value, StringComparison.Ordinal))
+                    var need = wanted - collected.Count;
+                    var batchParameters = new List<NpgsqlParameter>(baseParameters);
+                    var children = keys.Skip(next).Take(batch).Select((key, i) =>
                     {
-                        after = $" AND team_id {(sort.Descending ? "<" : ">")} @cid";
-                        perName.Add(new NpgsqlParameter("cid", cursor.Id));
+                        batchParameters.Add(new NpgsqlParameter($"sk{i}", NpgsqlDbType.Text) { Value = key });
+                        var after = cursor is not null && string.Equals(key, cursor.Value, StringComparison.Ordinal) ? $" AND team_id {op} @cid" : string.Empty;
+                        return $"({body} AND sponsor_key = @sk{i}{after} ORDER BY team_id {direction} LIMIT {need})";
+                    }).ToList();
+                    if (cursor is not null)
+                    {
+                        batchParameters.Add(new NpgsqlParameter("cid", cursor.Id));
                     }
 
-                    collected.AddRange(await QueryAsync(
-                        connection, $"{body} AND sponsor_key = @sk{after} ORDER BY team_id {direction} LIMIT {wanted - collected.Count}", perName, sort.Key, inNulls: false, ct));
-                    if (collected.Count >= wanted)
-                    {
-                        break;
-                    }
+                    next += children.Count;
+                    var merged = $"SELECT * FROM ({string.Join(" UNION ALL ", children)}) merged ORDER BY sponsor_key {direction}, team_id {direction} LIMIT {need}";
+                    collected.AddRange(await QueryAsync(connection, merged, batchParameters, sort.Key, inNulls: false, ct));
                 }
 
                 rows.AddRange(collected.Skip((int)offset).Take(limit));
@@ -298,31 +306,21 @@ internal sealed class ListTeamsHandler(TeamsDbContext db, CurrentScope current) 
         return (long)json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
     }
 
-    /// <summary>The sponsor keys in the database's collation order (descending when asked), from the cursor's key on.</summary>
-    private static async Task<List<string>> OrderedKeysAsync(NpgsqlConnection connection, string[] keys, bool descending, string? from, CancellationToken ct)
+    /// <summary>
+    /// The keys (lower-cased names) of the sponsors a name filter matches, in the database's collation order (descending
+    /// when the page is), from a sponsor-sorted cursor's key on: a page filtered by sponsor reads them in this order.
+    /// </summary>
+    private static async Task<string[]> KeysAsync(NpgsqlConnection connection, string contains, bool descending, string? from, CancellationToken ct)
     {
-        var bound = from is null ? string.Empty : descending ? " WHERE k <= @from" : " WHERE k >= @from";
-        await using var command = new NpgsqlCommand($"SELECT k FROM unnest(@keys) k{bound} ORDER BY k {(descending ? "DESC" : "ASC")}", connection);
-        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+        var bound = from is null ? string.Empty : descending ? " AND lower(name) <= @from" : " AND lower(name) >= @from";
+        await using var command = new NpgsqlCommand(
+            $"SELECT DISTINCT lower(name) AS k FROM teams.sponsor_names WHERE lower(name) LIKE @p{bound} ORDER BY k {(descending ? "DESC" : "ASC")}", connection);
+        command.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Text) { Value = TeamListingSql.ContainsPattern(contains) });
         if (from is not null)
         {
             command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Text) { Value = from });
         }
 
-        var ordered = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            ordered.Add(reader.GetString(0));
-        }
-
-        return ordered;
-    }
-
-    private static async Task<string[]> KeysAsync(NpgsqlConnection connection, string contains, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("SELECT DISTINCT lower(name) FROM teams.sponsor_names WHERE lower(name) LIKE @p", connection);
-        command.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Text) { Value = TeamListingSql.ContainsPattern(contains) });
         var keys = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
