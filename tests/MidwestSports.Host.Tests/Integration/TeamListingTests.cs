@@ -440,6 +440,39 @@ public sealed class TeamListingTests
         Assert.That(listing, Is.EquivalentTo(truth));
     }
 
+    [Test]
+    public async Task Rebuild_OfAnEmptyListing_LoadsEveryRowAndRebuildsEveryIndex()
+    {
+        const string Indexes = "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'teams' AND tablename = 'team_listing' ORDER BY 1";
+        var indexesBefore = await Database.Postgres.ColumnAsync(Indexes);
+        await Database.Postgres.ExecuteAsync("TRUNCATE teams.team_listing");
+
+        var report = await World.SendAsSystemAsync(new RebuildTeamListing());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(report.Added, Is.EqualTo(report.Rows).And.GreaterThan(0));
+            Assert.That(await ListingAsync(), Is.EquivalentTo(await TruthAsync()));
+            Assert.That(await Database.Postgres.ColumnAsync(Indexes), Is.EqualTo(indexesBefore), "every index is back, as it was defined");
+        });
+    }
+
+    [Test]
+    public async Task Rebuild_WithDrift_RepairsExactlyTheDrift()
+    {
+        var victims = await Database.Postgres.ColumnAsync("SELECT team_id::text FROM teams.team_listing ORDER BY team_id LIMIT 2");
+        await Database.Postgres.ExecuteAsync("UPDATE teams.team_listing SET sponsor_name = 'stale', sponsor_version = 0 WHERE team_id = $1", Guid.Parse(victims[0]));
+        await Database.Postgres.ExecuteAsync("DELETE FROM teams.team_listing WHERE team_id = $1", Guid.Parse(victims[1]));
+
+        var report = await World.SendAsSystemAsync(new RebuildTeamListing());
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((report.Added, report.Changed, report.Removed), Is.EqualTo((1L, 1L, 0L)));
+            Assert.That(await ListingAsync(), Is.EquivalentTo(await TruthAsync()));
+        });
+    }
+
     private static async Task<List<Guid>> ActiveSponsorsInAsync(List<Guid> sponsors, Guid cityId)
     {
         var result = new List<Guid>();

@@ -78,6 +78,14 @@ internal sealed partial class RebuildTeamListingHandler(
             await ExecAsync(connection, "ALTER TABLE fresh ADD PRIMARY KEY (team_id); ANALYZE fresh;", cancellationToken);
             LogProgress(logger, "computed the listing", rows, clock.ElapsedMilliseconds);
 
+            if (await ScalarAsync(connection, "SELECT count(*) FROM (SELECT 1 FROM teams.team_listing LIMIT 1) any_row", cancellationToken) == 0 && rows > 0)
+            {
+                var loaded = await LoadEmptyListingAsync(connection, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                LogDone(logger, rows, loaded, 0, 0, clock.ElapsedMilliseconds);
+                return new ListingRebuildReport(rows, loaded, 0, 0, clock.Elapsed);
+            }
+
             var removed = await ExecAsync(connection,
                 "DELETE FROM teams.team_listing l WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.team_id = l.team_id)", cancellationToken);
             var changed = await ExecAsync(connection, $"""
@@ -97,6 +105,37 @@ internal sealed partial class RebuildTeamListingHandler(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// An empty listing (a first build, or one truncated on purpose) has nothing for readers to see, so instead of
+    /// maintaining its 15 indexes row by row for every insert, they are dropped, the rows loaded, and each index built
+    /// once from the loaded rows, in the same transaction. Readers wait for it (the drop takes an exclusive lock); on a
+    /// listing with rows, the diff below runs instead and blocks no reader.
+    /// </summary>
+    private static async Task<long> LoadEmptyListingAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'teams' AND tablename = 'team_listing' AND indexname <> 'pk_team_listing' ORDER BY indexname",
+            connection))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        await ExecAsync(connection, "SET LOCAL maintenance_work_mem = '256MB';" + string.Concat(indexes.Select(i => $"DROP INDEX teams.\"{i.Name}\";")), ct);
+        var loaded = await ExecAsync(connection, $"INSERT INTO teams.team_listing ({TeamProjection.SourceColumns}) SELECT {TeamProjection.SourceColumns} FROM fresh", ct);
+        foreach (var (_, definition) in indexes)
+        {
+            await ExecAsync(connection, definition, ct);
+        }
+
+        await ExecAsync(connection, "ANALYZE teams.team_listing", ct);
+        return loaded;
     }
 
     private static string Prefixed(string alias) => string.Join(", ", Compared.Split(", ").Select(c => $"{alias}.{c}"));
