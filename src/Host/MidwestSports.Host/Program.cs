@@ -62,7 +62,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Teams.Contracts.TeamDto),
         typeof(MidwestSports.Trivia.TriviaModule),
     ];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>)];
 });
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>

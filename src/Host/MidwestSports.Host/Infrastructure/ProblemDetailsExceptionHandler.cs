@@ -32,12 +32,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
-            Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Conflict.",
-                Detail = ConcurrentChange,
-            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -59,8 +53,6 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             Exception = exception,
         });
     }
-
-    internal const string ConcurrentChange = "Someone else changed this at the same time; nothing was saved. Reload and try again.";
 
     /// <summary>Field names as the API spells them (camelCase), each with its messages.</summary>
     internal static Dictionary<string, string[]> ToErrors(ValidationException validation) =>

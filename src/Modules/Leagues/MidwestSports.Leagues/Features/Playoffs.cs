@@ -38,8 +38,7 @@ internal sealed class CreatePlayoffsHandler(LeaguesDbContext db, CurrentScope cu
 
         // Ties at a seed line are settled the way the standings settle them: by the recorded coin flip.
         var now = time.GetUtcNow();
-        await LeagueStandings.RecordCoinFlipsAsync(db, league, now, cancellationToken);
-        var standings = await LeagueStandings.ComputeAsync(db, league, cancellationToken);
+        var standings = await LeagueStandings.RecordCoinFlipsAsync(db, league, now, cancellationToken);
         var eligible = (await db.Teams.AsNoTracking().Where(t => t.LeagueId == league.Id && t.Active && !t.Deleted).Select(t => t.TeamId).ToListAsync(cancellationToken)).ToHashSet();
         var seeds = standings.Rows.Where(r => eligible.Contains(r.TeamId)).Select(r => r.TeamId).ToList();
         if (seeds.Count < command.Teams)

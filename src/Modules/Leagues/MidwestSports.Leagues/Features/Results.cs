@@ -160,12 +160,13 @@ internal static class LeagueStandings
     }
 
     /// <summary>Draws once for every team whose tie has come down to a coin flip; the draw is kept, so the order never changes by itself.</summary>
-    public static async Task RecordCoinFlipsAsync(LeaguesDbContext db, League league, DateTimeOffset now, CancellationToken ct)
+    /// <returns>The standings with every needed draw recorded.</returns>
+    public static async Task<StandingsTable> RecordCoinFlipsAsync(LeaguesDbContext db, League league, DateTimeOffset now, CancellationToken ct)
     {
         var table = await ComputeAsync(db, league, ct);
         if (table.NeedsCoinFlip.Count == 0)
         {
-            return;
+            return table;
         }
 
         // The group lists every team still tied; only those without a draw get one.
@@ -173,7 +174,7 @@ internal static class LeagueStandings
         var missing = table.NeedsCoinFlip.Except(drawn).ToList();
         if (missing.Count == 0)
         {
-            return;
+            return table;
         }
 
         foreach (var teamId in missing)
@@ -182,5 +183,6 @@ internal static class LeagueStandings
         }
 
         await db.SaveChangesAsync(ct);
+        return await ComputeAsync(db, league, ct);
     }
 }

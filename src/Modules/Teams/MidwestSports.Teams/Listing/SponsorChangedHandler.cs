@@ -18,16 +18,13 @@ internal sealed class SponsorChangedHandler(TeamsDbContext db, TimeProvider time
     public async ValueTask Handle(SponsorChanged notification, CancellationToken cancellationToken)
     {
         await UpsertAsync(db, notification.SponsorId, notification.Name, notification.Active, notification.Version, cancellationToken);
-        await db.HandleOnceAsync(notification, nameof(SponsorChangedHandler), time.GetUtcNow(), async ct =>
-            {
-                await UpsertAsync(db, notification.SponsorId, notification.Name, notification.Active, notification.Version, ct);
-                await db.Database.ExecuteSqlInterpolatedAsync(
+        await db.HandleOnceAsync(notification, nameof(SponsorChangedHandler), time.GetUtcNow(), ct =>
+                db.Database.ExecuteSqlInterpolatedAsync(
                     $"""
                     UPDATE teams.team_listing SET sponsor_name = {notification.Name}, sponsor_version = {notification.Version}
                     WHERE sponsor_id = {notification.SponsorId} AND sponsor_version < {notification.Version}
                     """,
-                    ct);
-            },
+                    ct),
             cancellationToken);
     }
 
