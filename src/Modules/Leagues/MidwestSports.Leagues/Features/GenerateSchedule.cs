@@ -35,11 +35,6 @@ internal sealed class GenerateScheduleHandler(LeaguesDbContext db, CurrentScope 
     {
         var league = await db.Leagues.AsNoTracking().InScope(current.Scope).SingleOrDefaultAsync(l => l.Id == command.LeagueId, cancellationToken)
             ?? throw new NotFoundException("League", command.LeagueId);
-        if (command.Commit)
-        {
-            current.Scope.EnsureCanWrite();
-        }
-
         if (league.Status == LeagueStatus.Archived)
         {
             throw new ConflictException("The league is archived; its schedule cannot change.");
