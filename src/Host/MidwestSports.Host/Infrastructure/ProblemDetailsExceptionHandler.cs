@@ -2,7 +2,9 @@ using System.Diagnostics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -23,14 +25,28 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are invalid.",
             },
-            BadHttpRequestException bad => new ProblemDetails
+            BadHttpRequestException bad => UnreadableRequest.ToProblem(bad),
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ConflictException { Field: { } field } conflict => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [conflict.Message] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = conflict.Message,
+            },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            PreconditionFailedException stale => Stale(httpContext, stale),
+            _ when UniqueKeys.TryTranslate(exception, out var unique) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [unique.Field ?? "id"] = [unique.Message] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = unique.Message,
+            },
+            _ when UniqueKeys.IsUnstorableText(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request could not be read.",
-                Detail = bad.Message,
+                Title = "The request holds characters that cannot be stored.",
+                Detail = "Text must not contain NUL or other control characters.",
             },
-            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             _ => new ProblemDetails
             {
@@ -52,6 +68,23 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>412 with the version the entity has now, so a client can reload it (the ETag says the same).</summary>
+    private static ProblemDetails Stale(HttpContext httpContext, PreconditionFailedException stale)
+    {
+        if (stale.CurrentVersion is { } current)
+        {
+            httpContext.Response.Headers.ETag = VersionTags.Format(current);
+        }
+
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "Changed by someone else since you opened it.",
+            Detail = stale.Message,
+            Extensions = { ["currentVersion"] = stale.CurrentVersion },
+        };
     }
 
     /// <summary>Field names as the API spells them (camelCase), each with its messages.</summary>
