@@ -2,7 +2,6 @@ using System.Diagnostics;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Persistence;
 
@@ -34,7 +33,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Detail = conflict.Message,
             },
             ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
-            PreconditionFailedException stale => Stale(httpContext, stale),
+            PreconditionFailedException stale => Stale(stale),
             _ when UniqueKeys.TryTranslate(exception, out var unique) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [unique.Field ?? "id"] = [unique.Message] })
             {
                 Status = StatusCodes.Status409Conflict,
@@ -70,22 +69,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
-    /// <summary>412 with the version the entity has now, so a client can reload it (the ETag says the same).</summary>
-    private static ProblemDetails Stale(HttpContext httpContext, PreconditionFailedException stale)
-    {
-        if (stale.CurrentVersion is { } current)
-        {
-            httpContext.Response.Headers.ETag = VersionTags.Format(current);
-        }
-
-        return new ProblemDetails
+    /// <summary>412 with the version the entity has now (endpoints answer it with the ETag too: <see cref="VersionETagFilter"/>).</summary>
+    private static ProblemDetails Stale(PreconditionFailedException stale) =>
+        new()
         {
             Status = StatusCodes.Status412PreconditionFailed,
             Title = "Changed by someone else since you opened it.",
             Detail = stale.Message,
             Extensions = { ["currentVersion"] = stale.CurrentVersion },
         };
-    }
 
     /// <summary>Field names as the API spells them (camelCase), each with its messages.</summary>
     internal static Dictionary<string, string[]> ToErrors(ValidationException validation) =>
@@ -94,7 +86,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
     private static string JsonName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+        propertyName.Contains('-', StringComparison.Ordinal)
+            ? propertyName // a header such as If-Match keeps its name
+            : string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, string method, string path, string traceId, Exception exception);

@@ -1,5 +1,6 @@
 using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Contracts;
+using MidwestSports.Shared.Errors;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -32,7 +33,27 @@ internal sealed class VersionETagFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (PreconditionFailedException stale)
+        {
+            // Answered here rather than by the exception handler, which strips ETag from every error response:
+            // the 412 carries the current version's tag, so a client can reload from it.
+            if (stale.CurrentVersion is { } current)
+            {
+                context.HttpContext.Response.Headers.ETag = VersionTags.Format(current);
+            }
+
+            return TypedResults.Problem(
+                title: "Changed by someone else since you opened it.",
+                detail: stale.Message,
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = stale.CurrentVersion });
+        }
+
         var value = result is IValueHttpResult valued ? valued.Value : result;
         if (value is IVersioned versioned && !context.HttpContext.Response.HasStarted)
         {
