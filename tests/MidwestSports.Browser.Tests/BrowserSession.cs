@@ -159,6 +159,17 @@ public sealed class BrowserSession
         await sender.Send(new SetLeagueSlots(season.Id, [
             new SlotFields(venue.Id, "Diamond 1", new TimeOnly(18, 30), 60), new SlotFields(venue.Id, "Diamond 2", new TimeOnly(18, 30), 60),
             new SlotFields(venue.Id, "Diamond 1", new TimeOnly(19, 30), 60), new SlotFields(venue.Id, "Diamond 2", new TimeOnly(19, 30), 60)]));
+        // A trivia league at the Tap Room, whose nights the fake partner (enabled on this host) serves.
+        var tapRoom = await sender.Send(new CreateVenue(new VenueFields(cities["Milwaukee"], "The Tap Room", "300 Water St", ["Main Room"])));
+        var trivia = await sender.Send(new CreateLeague(new LeagueFields(
+            "Milwaukee Tuesday Trivia", "Trivia", cities["Milwaukee"], 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Bar League", LeagueStatus.Active)));
+        await sender.Send(new SetLeagueSlots(trivia.Id, [new SlotFields(tapRoom.Id, "Main Room", new TimeOnly(19, 0), 120)]));
+        foreach (var team in new[] { "Quizzly Bears", "Know It Ales", "Smarty Pints", "Nerd Herd", "Quiz Khalifa", "Sherlock Homies", "The Think Tank", "Beer Necessities" })
+        {
+            await sender.Send(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
+                team, trivia.Id, null, "Quinn Captain", null, null, 6, MidwestSports.Teams.Contracts.TeamStatus.Active)));
+        }
+
         await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
         await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
         await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));
@@ -173,6 +184,7 @@ public sealed class BrowserSession
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Auth:SecureCookies", "false"); // plain http on loopback
+            builder.UseSetting("Trivia:FakePartner:Enabled", "true"); // the app serves the partner's feed to itself, as in Development
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }

@@ -89,6 +89,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/auth/login"] = "public by design; TokenTests cover it",
         ["ANY /health/live"] = "public probe",
         ["ANY /health/ready"] = "public probe",
+        ["ANY /health/freshness"] = "public probe (data freshness, no data); TriviaSyncTests cover it",
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
         ["GET /calendar/leagues/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
         ["GET /calendar/teams/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
@@ -105,6 +106,7 @@ public sealed class AuthorizationMatrixTests
     private Guid contextSponsor;
     private Guid contextVenue;
     private Guid contextBlackout;
+    private Guid contextTeam;
 
     public static IEnumerable<TestCaseData> Cases() =>
         from key in Expectations.Keys
@@ -170,7 +172,7 @@ public sealed class AuthorizationMatrixTests
         var before = await SnapshotAsync();
         using var client = world.Client(persona);
 
-        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout));
+        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout, contextTeam));
         var body = await response.Content.ReadAsStringAsync();
         var after = await SnapshotAsync();
 
@@ -269,6 +271,31 @@ public sealed class AuthorizationMatrixTests
     /// <summary>The entity the call is about: a league or city in the target city, or a user for /api/users.</summary>
     private async Task<(Guid Id, string Name)> TargetAsync(string key, Guid city)
     {
+        if (key.Contains("/api/trivia/leagues", StringComparison.Ordinal) || key.Contains("/api/trivia/unmatched/", StringComparison.Ordinal))
+        {
+            // A trivia league with a team in the target city, and a partner team of that city waiting for review.
+            var trivia = await World.SendAsSystemAsync(new CreateLeague(new LeagueFields($"Trivia {Guid.NewGuid():N}", "Trivia", city, 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Bar", LeagueStatus.Active)));
+            contextLeague = trivia.Id;
+            contextTeam = (await world.TeamInAsync(trivia.Id, $"Quiz Team {Guid.NewGuid():N}")).Id;
+            if (key.Contains("/api/trivia/leagues", StringComparison.Ordinal))
+            {
+                return (trivia.Id, trivia.Name);
+            }
+
+            var link = Guid.NewGuid();
+            var name = $"Partner Team {Guid.NewGuid():N}";
+            await Database.Postgres.ExecuteAsync(
+                "INSERT INTO trivia.partner_links (id, kind, partner, season, partner_id, name, city_name, city_id, status, created_at) VALUES ($1, 'Team', 'feed-v1', '2026-fall', $2, $3, 'x', $4, 'Pending', now())",
+                link, $"t-{Guid.NewGuid():N}", name, city);
+            return (link, name);
+        }
+
+        if (key.Contains("/api/trivia/sync-runs/", StringComparison.Ordinal))
+        {
+            var run = await World.SendAsSystemAsync(new MidwestSports.Trivia.Contracts.StartTriviaSync(MidwestSports.Trivia.Contracts.SyncTrigger.Manual));
+            return (run.Id, "no-name-" + run.Id);
+        }
+
         if (key.Contains("/api/venues", StringComparison.Ordinal))
         {
             var venue = await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Venue {Guid.NewGuid():N}", "1 Park Ave", ["Field 1", "Field 2"])));
@@ -332,11 +359,12 @@ public sealed class AuthorizationMatrixTests
         return (city, city == world.Milwaukee ? "Milwaukee" : city == world.Chicago ? "Chicago" : "Madison");
     }
 
-    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor, Guid venue, Guid blackout)
+    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor, Guid venue, Guid blackout, Guid team)
     {
         var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
         var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal)
+            .Replace("{leagueId:guid}", target.ToString(), StringComparison.Ordinal)
             + (verb == "DELETE" && key.EndsWith("/result", StringComparison.Ordinal) ? "?reason=entered%20on%20the%20wrong%20game" : string.Empty);
         var request = new HttpRequestMessage(new HttpMethod(verb), path);
         object? body = (verb, path) switch
@@ -345,6 +373,9 @@ public sealed class AuthorizationMatrixTests
             ("PUT", var p) when p.StartsWith("/api/venues", StringComparison.Ordinal) => new { cityId = city, name = "Renamed Venue", address = "1 Main St", fields = new[] { "Field 1", "Field 2" } },
             ("PUT", var p) when p.EndsWith("/slots", StringComparison.Ordinal) => new[] { new { venueId = venue, field = "Field 1", start = "18:00", durationMinutes = 60 } },
             ("POST", var p) when p.EndsWith("/blackouts", StringComparison.Ordinal) => new { date = "2027-05-04", reason = "Memorial week" },
+            ("PUT", var p) when p.StartsWith("/api/trivia/", StringComparison.Ordinal) && p.EndsWith("/rules", StringComparison.Ordinal) => new { scoring = "PlacementPoints", pointsTable = new[] { 10, 8, 6 }, bestNights = 8, minimumNights = 3, excludedGameTypes = new[] { "theme" } },
+            ("POST", var p) when p.EndsWith("/link", StringComparison.Ordinal) => new { targetId = team },
+            ("POST", var p) when p.EndsWith("/create-team", StringComparison.Ordinal) => new { leagueId = league },
             ("PUT", var p) when p.EndsWith("/rules", StringComparison.Ordinal) => new { forfeitWinScore = 7, forfeitLossScore = 0, tieBreakers = "softball", differentialCap = 8 },
             ("POST", var p) when p.EndsWith("/schedule", StringComparison.Ordinal) => new { format = "Single", startDate = "2027-04-06", weeks = 4, commit = true },
             ("POST", var p) when p.EndsWith("/playoffs", StringComparison.Ordinal) => new { format = "SingleElimination", teams = 2 },
