@@ -41,6 +41,7 @@ builder.Host.UseSerilog((context, services, logger) =>
 });
 
 builder.Services.AddSharedKernel(dataSource);
+builder.Services.AddWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
 foreach (var module in ModuleCatalog.All)
 {
@@ -137,6 +138,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

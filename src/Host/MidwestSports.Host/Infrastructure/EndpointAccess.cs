@@ -1,4 +1,5 @@
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Antiforgery;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using MidwestSports.Identity.Contracts;
@@ -42,8 +43,15 @@ internal sealed class SystemAdminDashboardFilter : IDashboardAuthorizationFilter
 
 internal static class AccountEndpoints
 {
-    public static async Task<IResult> LogoutAsync(ISender sender)
+    public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, ISender sender)
     {
+        // The antiforgery middleware validates only form posts it binds; a post without a body would pass it, and a
+        // cross-site page could sign the admin out. Validated here whatever the body.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.Problem(title: "The sign-out form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         await sender.Send(new SignOut());
         return Results.Redirect("/account/login");
     }
