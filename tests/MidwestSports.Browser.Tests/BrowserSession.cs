@@ -173,6 +173,9 @@ public sealed class BrowserSession
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Auth:SecureCookies", "false"); // plain http on loopback
+            // Every test signs in from 127.0.0.1: the sign-in limits would otherwise stop the suite, not an attacker.
+            builder.UseSetting("Auth:RateLimit:PerClientPermits", "100000");
+            builder.UseSetting("Auth:RateLimit:PerAccountPermits", "100000");
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }

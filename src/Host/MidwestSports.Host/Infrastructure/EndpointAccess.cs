@@ -45,9 +45,10 @@ internal static class AccountEndpoints
 {
     public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, ISender sender)
     {
-        // The antiforgery middleware validates only form posts it binds; a post without a body would pass it, and a
-        // cross-site page could sign the admin out. Validated here whatever the body.
-        if (!await antiforgery.IsRequestValidAsync(context))
+        // The antiforgery middleware only records its verdict; an endpoint that binds no form must read it, or a
+        // cross-site post (with or without a body) signs the admin out. Validated here when the middleware did not.
+        var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
+        if (!(verdict?.IsValid ?? await antiforgery.IsRequestValidAsync(context)))
         {
             return Results.Problem(title: "The sign-out form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
         }

@@ -20,7 +20,7 @@ internal static class SecurityHeaders
     {
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)); // hex: nothing to escape in HTML or the header
             context.Items[NonceKey] = nonce;
         }
 
