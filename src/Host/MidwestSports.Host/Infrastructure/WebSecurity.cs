@@ -8,6 +8,10 @@ internal static class WebSecurity
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSignInRateLimits(configuration);
+
+        // Scalar loads its fonts from its own CDN, which the API reference's policy (same origin only) refuses:
+        // it uses the browser's fonts instead, and loads nothing from outside.
+        services.Configure<Scalar.AspNetCore.ScalarOptions>(options => options.DefaultFonts = false);
         if (IsDevelopmentOrTesting(environment))
         {
             services.AddSingleton<DevMailbox>();

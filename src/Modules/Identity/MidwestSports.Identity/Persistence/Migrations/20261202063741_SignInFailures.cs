@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MidwestSports.Identity.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class SignInFailures : Migration
+    internal partial class SignInFailures : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
