@@ -81,4 +81,24 @@ public sealed class AccessTests
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
+
+    [Test]
+    public async Task Users_ForcePasswordReset_EndsTheUsersSessionAndMailsThem()
+    {
+        var victim = await BrowserSession.OpenAsync("/leagues", BrowserSession.ForcedResetEmail);
+        var admin = await BrowserSession.OpenAsync("/users");
+
+        await admin.GetByTestId("users-table").Locator("tr", new() { HasText = BrowserSession.ForcedResetEmail }).GetByTestId("force-reset").ClickAsync();
+
+        await Expect(admin.GetByTestId("users-notice")).ToContainTextAsync($"{BrowserSession.ForcedResetEmail}: password cleared, sessions ended, reset mail sent.");
+        await BrowserSession.ScreenshotAsync(admin, "users-forced-reset");
+        await victim.GotoAsync(BrowserSession.BaseUrl + "/leagues");
+        await Expect(victim).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await BrowserSession.SignInAsync(victim, BrowserSession.ForcedResetEmail, BrowserSession.Password);
+        await Expect(victim.GetByTestId("login-error")).ToHaveTextAsync("Invalid email or password.");
+        await victim.GotoAsync(BrowserSession.BaseUrl + "/dev/mail");
+        await Expect(victim.GetByTestId("dev-mail").First).ToContainTextAsync(BrowserSession.ForcedResetEmail);
+        await admin.Context.CloseAsync();
+        await victim.Context.CloseAsync();
+    }
 }
