@@ -60,7 +60,11 @@ public sealed class AccessTests
 
         // The owner of the mailbox resets the password: the pause ends with it.
         await page.GetByTestId("forgot-password-link").ClickAsync();
+        // Blazor's enhanced navigation patches the page in place, and the sign-in page has an #email too: wait for
+        // the new page's heading, and check the field holds the email, before sending.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Forgot your password?" })).ToBeVisibleAsync();
         await page.Locator("#email").FillAsync(BrowserSession.LockoutEmail);
+        await Expect(page.Locator("#email")).ToHaveValueAsync(BrowserSession.LockoutEmail);
         await page.GetByTestId("reset-request-submit").ClickAsync();
         await Expect(page.GetByTestId("reset-requested")).ToBeVisibleAsync();
         await page.GotoAsync(BrowserSession.BaseUrl + "/dev/mail");

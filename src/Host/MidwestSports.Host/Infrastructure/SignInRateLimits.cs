@@ -67,8 +67,9 @@ internal static class SignInRateLimits
             await next(context);
         }).UseRateLimiter();
 
+    // Routing also matches a trailing slash and any letter case: so must the limit, or it is one character away.
     private static string? PurposeOf(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && Purposes.TryGetValue(context.Request.Path.Value ?? string.Empty, out var purpose) ? purpose : null;
+        HttpMethods.IsPost(context.Request.Method) && Purposes.TryGetValue((context.Request.Path.Value ?? string.Empty).TrimEnd('/'), out var purpose) ? purpose : null;
 
     private static async Task<string?> EmailOfAsync(HttpRequest request)
     {
