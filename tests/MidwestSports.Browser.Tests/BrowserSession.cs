@@ -38,6 +38,9 @@ public sealed class BrowserSession
 
     internal const string LockoutEmail = "lockout@browser.example.org";
 
+    /// <summary>A user a system admin forces through a password reset.</summary>
+    internal const string ForcedResetEmail = "forced@browser.example.org";
+
     internal static Guid ChicagoLeagueId { get; private set; }
 
     /// <summary>A Milwaukee league of 8 teams with a two-field venue and two start times, ready to be scheduled.</summary>
@@ -173,6 +176,7 @@ public sealed class BrowserSession
         await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
         await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
         await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));
+        await sender.Send(new CreateUser(ForcedResetEmail, "Browser Forced", Password, PlatformRole.CityViewer, [cities["Madison"]]));
     }
 
     private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
@@ -185,6 +189,9 @@ public sealed class BrowserSession
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Auth:SecureCookies", "false"); // plain http on loopback
             builder.UseSetting("Trivia:FakePartner:Enabled", "true"); // the app serves the partner's feed to itself, as in Development
+            // Every test signs in from 127.0.0.1: the sign-in limits would otherwise stop the suite, not an attacker.
+            builder.UseSetting("Auth:RateLimit:PerClientPermits", "100000");
+            builder.UseSetting("Auth:RateLimit:PerAccountPermits", "100000");
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }

@@ -42,6 +42,7 @@ builder.Host.UseSerilog((context, services, logger) =>
 
 DevTriviaPartner.UseWhenEnabled(builder);
 builder.Services.AddSharedKernel(dataSource);
+builder.Services.AddWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
 foreach (var module in ModuleCatalog.All)
 {
@@ -147,6 +148,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSecurity();
 app.UseMiddleware<QueryStringGuardMiddleware>();
 app.UseMiddleware<IfMatchMiddleware>();
 if (!app.Environment.IsDevelopment())

@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
         ["POST /api/users/"] = [401, 403, 403, 403, 403, 201],
         ["PUT /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/users/{id:guid}/password-reset"] = [401, 403, 403, 403, 403, 202],
         ["GET /api/audit"] = [401, 403, 403, 200, 200, 200],
         ["GET /openapi/{documentName}.json"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/sponsors/"] = [401, 200, 200, 200, 200, 200],
@@ -86,7 +87,10 @@ public sealed class AuthorizationMatrixTests
     /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>
     private static readonly Dictionary<string, string> Exempt = new()
     {
-        ["POST /api/auth/login"] = "public by design; TokenTests cover it",
+        ["POST /api/auth/login"] = "public by design; TokenTests and SignInAbuseTests cover it",
+        ["POST /api/auth/password-reset"] = "public by design (answers 202 whoever asks); PasswordResetTests cover it",
+        ["POST /api/auth/password-reset/confirm"] = "public by design (the mailed token is the credential); PasswordResetTests cover it",
+        ["GET /dev/mail"] = "dev inbox, mapped only in Development and Testing; PasswordResetTests cover it",
         ["ANY /health/live"] = "public probe",
         ["ANY /health/ready"] = "public probe",
         ["ANY /health/freshness"] = "public probe (data freshness, no data); TriviaSyncTests cover it",
@@ -349,6 +353,14 @@ public sealed class AuthorizationMatrixTests
             contextSponsor = (await world.SponsorInAsync(city, $"Sponsor {Guid.NewGuid():N}")).Id;
             var team = await world.TeamInAsync(contextLeague, $"Team {Guid.NewGuid():N}");
             return (team.Id, team.Name);
+        }
+
+        if (key.EndsWith("/password-reset", StringComparison.Ordinal))
+        {
+            // A user of its own: a forced reset clears the password and ends the sessions of whoever it targets.
+            var user = await World.SendAsSystemAsync(new MidwestSports.Identity.Contracts.CreateUser(
+                $"reset-{Guid.NewGuid():N}@test.example.org", "Reset Target", World.Password, PlatformRole.CityAdmin, [city]));
+            return (user.Id, user.Email);
         }
 
         if (key.Contains("/api/users", StringComparison.Ordinal))
