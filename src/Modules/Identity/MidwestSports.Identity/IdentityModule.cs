@@ -62,6 +62,7 @@ public sealed class IdentityModule : IModule
             {
                 OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden),
+                OnSigningOut = SignOutEviction.OnSigningOut,
             };
         });
 
@@ -79,6 +80,10 @@ public sealed class IdentityModule : IModule
             .AddDefaultTokenProviders();
         services.AddScoped<IUserConfirmation<User>, EnabledUserConfirmation>();
         services.AddScoped<ICityScopeResolver, IdentityScopeResolver>();
+        services.AddSingleton(sp => new UserScopeCache(
+            sp.GetRequiredService<TimeProvider>(), configuration.GetValue("Auth:ScopeCacheLifetime", TimeSpan.FromMinutes(1))));
+        services.AddSingleton<UserScopeInvalidation>();
+        services.ConfigureDbContext<IdentityDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<UserScopeInvalidation>()));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.CityUser, policy => policy.RequireAuthenticatedUser().RequireRole(
