@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,8 @@ public sealed class IdentityModule : IModule
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = tokenLifetime)
             .AddIdentityCookies();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).PostConfigure<TimeProvider>((options, time) =>
+            options.BearerTokenProtector = new BearerTicketCache(options.BearerTokenProtector, time));
 
         services.ConfigureApplicationCookie(options =>
         {
