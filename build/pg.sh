@@ -28,8 +28,8 @@ if [[ -z "$PGBIN" ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "PostgreSQL server binaries not found; installing Debian's postgresql..." >&2
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2 || true
-    apt-get install -y -qq postgresql >&2
+    apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 || true
+    apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >&2
     # Debian's package starts its own cluster on 5432; ours is separate and needs none of it.
     PGBIN="$(find_bin)"
   else

@@ -30,13 +30,14 @@ builder.Host.UseSerilog((context, services, logger) =>
     logger.ReadFrom.Configuration(context.Configuration)
         .Enrich.FromLogContext()
         .Enrich.With<ModuleEnricher>();
+    // Asynchronous: a request never waits for the console (RequestLogging.cs says why).
     if (context.Configuration.GetValue<bool>("Logging:Json"))
     {
-        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+        logger.WriteTo.Async(sink => sink.Console(new RenderedCompactJsonFormatter()), RequestLogging.BufferSize);
     }
     else
     {
-        logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Module}: {Message:lj}{NewLine}{Exception}");
+        logger.WriteTo.Async(sink => sink.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Module}: {Message:lj}{NewLine}{Exception}"), RequestLogging.BufferSize);
     }
 });
 
@@ -145,7 +146,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 }
 
 // Request logging wraps the exception handler, so it logs the status the client got (404), not the exception.
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(RequestLogging.Configure);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseWebSecurity();
@@ -180,6 +181,11 @@ foreach (var module in ModuleCatalog.All)
 
 AuditEndpoints.Map(app);
 DevTriviaPartner.Map(app);
+if (app.Configuration.GetValue<bool>("Bench:BareEndpoints"))
+{
+    BareEndpoints.Map(app);
+}
+
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()

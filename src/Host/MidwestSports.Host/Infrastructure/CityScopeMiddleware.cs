@@ -22,7 +22,8 @@ internal sealed class CityScopeMiddleware(RequestDelegate next)
             else
             {
                 current.Scope = scope;
-                context.User.AddIdentity(ScopeClaims.For(scope));
+                // A new principal rather than AddIdentity: the authenticated one may be shared (a cached bearer ticket).
+                context.User = new ClaimsPrincipal(context.User.Identities.Append(ScopeClaims.For(scope)));
             }
         }
 

@@ -20,7 +20,17 @@ internal static class StartupChecks
 
         try
         {
-            dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+            var builder = new NpgsqlDataSourceBuilder(connectionString);
+            // Hot queries (the user behind a request, a listing page, its count) are prepared once per connection after
+            // two uses: PostgreSQL then skips parsing and, for most, planning. Planning the listing page cost more than
+            // running it (docs/performance.md). A connection string that sets these keeps its own values.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
+
+            dataSource = builder.Build();
             problem = string.Empty;
             return true;
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +47,8 @@ public sealed class IdentityModule : IModule
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = tokenLifetime)
             .AddIdentityCookies();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).PostConfigure<TimeProvider>((options, time) =>
+            options.BearerTokenProtector = new BearerTicketCache(options.BearerTokenProtector, time));
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -62,6 +65,7 @@ public sealed class IdentityModule : IModule
             {
                 OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden),
+                OnSigningOut = SignOutEviction.OnSigningOut,
             };
         });
 
@@ -84,6 +88,10 @@ public sealed class IdentityModule : IModule
         services.AddScoped<SignInLockout>();
         services.AddScoped<PasswordResetMail>();
         services.AddScoped<ICityScopeResolver, IdentityScopeResolver>();
+        services.AddSingleton(sp => new UserScopeCache(
+            sp.GetRequiredService<TimeProvider>(), configuration.GetValue("Auth:ScopeCacheLifetime", TimeSpan.FromMinutes(1))));
+        services.AddSingleton<UserScopeInvalidation>();
+        services.ConfigureDbContext<IdentityDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<UserScopeInvalidation>()));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.CityUser, policy => policy.RequireAuthenticatedUser().RequireRole(

@@ -31,7 +31,8 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Module} handled {Request} in {ElapsedMs:0.0} ms")]
+    // Debug: the request log already has every request once; a second line per request doubles the logging cost.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Module} handled {Request} in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, string module, string request, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Module} failed {Request} after {ElapsedMs:0.0} ms: {Failure}")]

@@ -58,7 +58,14 @@ public static class PersistenceRegistration
         services.AddScoped<IOutboxProcessor, OutboxProcessor<TContext>>();
         services.AddScoped<IModuleDatabase, ModuleDatabase<TContext>>();
         services.AddScoped<IAuditReader, AuditReader<TContext>>();
-        services.AddValidatorsFromAssembly(typeof(TContext).Assembly, includeInternalTypes: true);
+        // A validator without dependencies is built once: FluentValidation compiles an expression for every rule when a
+        // validator is constructed, which took half of a team-listing request while validators were built per request.
+        // Those that ask for a service (a city directory reading the database) stay per request.
+        var assembly = typeof(TContext).Assembly;
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, r => !NeedsServices(r.ValidatorType), includeInternalTypes: true);
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Scoped, r => NeedsServices(r.ValidatorType), includeInternalTypes: true);
         return services;
     }
+
+    private static bool NeedsServices(Type validator) => validator.GetConstructors().Any(c => c.GetParameters().Length > 0);
 }
