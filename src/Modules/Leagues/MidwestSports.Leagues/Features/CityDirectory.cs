@@ -24,8 +24,9 @@ internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory, ILeag
 
     async Task<IReadOnlyList<VenueFacts>> IVenueDirectory.AllAsync(CancellationToken cancellationToken) =>
         await db.Venues.AsNoTracking()
-            .Join(db.Cities, v => v.CityId, c => c.Id, (v, c) => new VenueFacts(v.Id, v.CityId, c.Name, v.Name))
+            .Join(db.Cities, v => v.CityId, c => c.Id, (v, c) => new { v.Id, v.CityId, CityName = c.Name, v.Name })
             .OrderBy(v => v.CityName).ThenBy(v => v.Name)
+            .Select(v => new VenueFacts(v.Id, v.CityId, v.CityName, v.Name))
             .ToListAsync(cancellationToken);
 
     private IQueryable<LeagueFacts> Facts(IQueryable<Domain.League> leagues) =>
