@@ -50,6 +50,7 @@ internal static class UpdateCityEndpoint
         cities.MapPut("/{id:guid}", async (Guid id, Body body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateCity(id, body.Name, body.State, body.TimeZone), ct)))
             .WithName("UpdateCity")
+            .Produces<CityDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

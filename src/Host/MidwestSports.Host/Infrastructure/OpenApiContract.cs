@@ -1,0 +1,223 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using MidwestSports.Shared.Access;
+
+namespace MidwestSports.Host.Infrastructure;
+
+/// <summary>
+/// The API contract's cross-cutting answers, declared once for every operation instead of on each endpoint, so that a
+/// generated client (NSwag, Kiota, openapi-generator) knows every status it can get: 401 where sign-in is required,
+/// 403 where a policy or the write rule can refuse, 404 for an id in the path, 400 where a body or query is read,
+/// 409 and 412 (with an <c>If-Match</c> header) on every PUT and DELETE of a versioned resource, 429 on sign-in.
+/// Each endpoint declares its own success status and body (<c>.Produces&lt;T&gt;()</c>).
+/// </summary>
+internal static class OpenApiContract
+{
+    public const string BearerScheme = "Bearer";
+
+    /// <summary>Query parameters that an endpoint reads by hand (to name an unknown one in its 400), so ASP.NET Core cannot see them.</summary>
+    private static readonly Dictionary<string, (string Name, JsonSchemaType Type, string? Format)[]> HandReadQueries = new()
+    {
+        ["ListTeams"] = TeamListingQuery(),
+        ["ExportTeamsCsv"] = TeamListingQuery(),
+    };
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddSchemaTransformer(MarkRequiredFields);
+        options.AddOperationTransformer(DeclareCrossCuttingAnswers);
+        options.AddDocumentTransformer(DeclareBearerSchemeAndCompleteResponses);
+    }
+
+    /// <summary>
+    /// A constructor parameter without a default that cannot be null, and whose absence has no meaning of its own
+    /// (text, lists, ids, enums, dates and times; a missing number or flag reads as 0 or false), is required.
+    /// </summary>
+    private static Task MarkRequiredFields(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is null || context.JsonPropertyInfo is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } && !IsNumberOrFlag(property.PropertyType)
+                && schema.Properties.ContainsKey(property.Name))
+            {
+                schema.Required ??= new HashSet<string>();
+                schema.Required.Add(property.Name);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task DeclareCrossCuttingAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        var method = context.Description.HttpMethod ?? "GET";
+        var policies = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
+        var signInRequired = policies.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any();
+        var hasPathId = context.Description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
+        var isWrite = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
+        var versionedWrite = hasPathId && (HttpMethods.IsPut(method) || HttpMethods.IsDelete(method));
+        operation.Responses ??= [];
+        operation.Parameters ??= [];
+
+        if (operation.OperationId is { } id && HandReadQueries.TryGetValue(id, out var query))
+        {
+            foreach (var (name, type, format) in query.Where(q => operation.Parameters.All(p => p.Name != q.Name)))
+            {
+                operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Query, Schema = new OpenApiSchema { Type = type, Format = format } });
+            }
+        }
+
+        if (versionedWrite && operation.Parameters.All(p => !string.Equals(p.Name, "If-Match", StringComparison.OrdinalIgnoreCase)))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "The resource's ETag (its version) as last read; a stale one answers 412 and changes nothing.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        var readsInput = operation.RequestBody is not null || operation.Parameters.Any(p => p.In == ParameterLocation.Query);
+        if (readsInput)
+        {
+            await AddAsync(operation, context, StatusCodes.Status400BadRequest, "The body or a parameter is invalid; the errors name each field.", typeof(HttpValidationProblemDetails), cancellationToken);
+        }
+
+        if (signInRequired)
+        {
+            operation.Security ??= [];
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+            await AddAsync(operation, context, StatusCodes.Status401Unauthorized, "Not signed in, or the token expired.", null, cancellationToken);
+        }
+
+        if (signInRequired && (isWrite || policies.Contains(AccessPolicies.SystemAdmin)))
+        {
+            await AddAsync(operation, context, StatusCodes.Status403Forbidden, "The role or the cities held do not allow this.", typeof(ProblemDetails), cancellationToken);
+        }
+
+        if (hasPathId)
+        {
+            await AddAsync(operation, context, StatusCodes.Status404NotFound, "No such id, or it lies in a city not held.", typeof(ProblemDetails), cancellationToken);
+        }
+
+        if (versionedWrite)
+        {
+            await AddAsync(operation, context, StatusCodes.Status409Conflict, "Changed by someone else meanwhile, or in conflict with other data.", typeof(ProblemDetails), cancellationToken);
+            await AddAsync(operation, context, StatusCodes.Status412PreconditionFailed, "The If-Match header or the body's version is stale.", typeof(ProblemDetails), cancellationToken);
+        }
+
+        if (operation.OperationId == "Login" || metadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            await AddAsync(operation, context, StatusCodes.Status429TooManyRequests, "Too many attempts; retry after the Retry-After header's seconds.", typeof(ProblemDetails), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The bearer scheme for the security requirements; and a response object's every property is always written
+    /// (nulls included), so every property of a schema that only responses use is required.
+    /// </summary>
+    private static Task DeclareBearerSchemeAndCompleteResponses(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "The accessToken from POST /api/auth/login.",
+        };
+
+        var schemas = document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        var operations = (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
+        var requested = Reachable(schemas, operations.SelectMany(o => (o.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>()).Values.Select(m => m.Schema)));
+        var answered = Reachable(schemas, operations.SelectMany(o => (o.Responses ?? []).Where(r => r.Key.StartsWith('2'))
+            .SelectMany(r => (r.Value.Content ?? new Dictionary<string, OpenApiMediaType>()).Values.Select(m => m.Schema))));
+        foreach (var name in answered.Except(requested))
+        {
+            if (schemas[name] is OpenApiSchema { Properties.Count: > 0 } schema)
+            {
+                schema.Required = new HashSet<string>(schema.Properties.Keys);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static async Task AddAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, Type? body, CancellationToken cancellationToken)
+    {
+        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (operation.Responses!.ContainsKey(key))
+        {
+            return;
+        }
+
+        var response = new OpenApiResponse { Description = description };
+        if (body is not null)
+        {
+            response.Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body, null, cancellationToken) },
+            };
+        }
+
+        operation.Responses[key] = response;
+    }
+
+    /// <summary>Names of the component schemas the given schemas use, directly or through others.</summary>
+    private static HashSet<string> Reachable(IDictionary<string, IOpenApiSchema> components, IEnumerable<IOpenApiSchema?> roots)
+    {
+        var seen = new HashSet<string>();
+        var pending = new Stack<IOpenApiSchema>(roots.OfType<IOpenApiSchema>());
+        while (pending.TryPop(out var schema))
+        {
+            if (schema is OpenApiSchemaReference reference)
+            {
+                var id = reference.Reference.Id;
+                if (id is not null && seen.Add(id) && components.TryGetValue(id, out var target))
+                {
+                    pending.Push(target);
+                }
+
+                continue;
+            }
+
+            foreach (var child in Children(schema))
+            {
+                pending.Push(child);
+            }
+        }
+
+        return seen;
+    }
+
+    private static IEnumerable<IOpenApiSchema> Children(IOpenApiSchema schema) =>
+        new[] { schema.Items, schema.AdditionalProperties, schema.Not }.OfType<IOpenApiSchema>()
+            .Concat(schema.Properties?.Values ?? [])
+            .Concat(schema.AllOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.OneOf ?? []);
+
+    private static bool IsNumberOrFlag(Type type) =>
+        Type.GetTypeCode(Nullable.GetUnderlyingType(type) ?? type) is TypeCode.Boolean or TypeCode.Byte or TypeCode.Int16 or TypeCode.Int32 or TypeCode.Int64
+            or TypeCode.UInt16 or TypeCode.UInt32 or TypeCode.UInt64 or TypeCode.Single or TypeCode.Double or TypeCode.Decimal
+        && !(Nullable.GetUnderlyingType(type) ?? type).IsEnum;
+
+    private static (string, JsonSchemaType, string?)[] TeamListingQuery() =>
+    [
+        ("sort", JsonSchemaType.String, null), ("page", JsonSchemaType.Integer, "int32"), ("pageSize", JsonSchemaType.Integer, "int32"),
+        ("cursor", JsonSchemaType.String, null), ("q", JsonSchemaType.String, null), ("name", JsonSchemaType.String, null),
+        ("sponsorName", JsonSchemaType.String, null), ("leagueName", JsonSchemaType.String, null), ("captainName", JsonSchemaType.String, null),
+        ("leagueId", JsonSchemaType.String, "uuid"), ("cityId", JsonSchemaType.String, "uuid"), ("sponsorId", JsonSchemaType.String, "uuid"),
+        ("hasSponsor", JsonSchemaType.Boolean, null),
+    ];
+}
