@@ -35,30 +35,26 @@ internal static class OpenApiContract
     }
 
     /// <summary>
-    /// A constructor parameter without a default that cannot be null, and whose absence has no meaning of its own
-    /// (text, lists, ids, enums, dates and times; a missing number or flag reads as 0 or false), is required.
+    /// A body field is required when its absence has no meaning of its own: a constructor parameter without a default
+    /// that cannot be null and is text, a list, an id, an enum, a date or a time (a missing number or flag reads as 0 or
+    /// false; a nullable field reads as null). ASP.NET Core would require every constructor parameter, nullable or not.
+    /// Schemas that only responses use are completed in <see cref="DeclareBearerSchemeAndCompleteResponses"/>.
     /// </summary>
     private static Task MarkRequiredFields(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is null || context.JsonPropertyInfo is not null)
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Properties is null)
         {
             return Task.CompletedTask;
         }
 
-        foreach (var property in context.JsonTypeInfo.Properties)
-        {
-            if (property.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } && !IsNumberOrFlag(property.PropertyType)
-                && schema.Properties.ContainsKey(property.Name))
-            {
-                schema.Required ??= new HashSet<string>();
-                schema.Required.Add(property.Name);
-            }
-        }
-
+        schema.Required = context.JsonTypeInfo.Properties
+            .Where(p => p.AssociatedParameter is { HasDefaultValue: false, IsNullable: false } && !IsNumberOrFlag(p.PropertyType) && schema.Properties.ContainsKey(p.Name))
+            .Select(p => p.Name)
+            .ToHashSet();
         return Task.CompletedTask;
     }
 
-    private static async Task DeclareCrossCuttingAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    private static Task DeclareCrossCuttingAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var method = context.Description.HttpMethod ?? "GET";
@@ -92,43 +88,45 @@ internal static class OpenApiContract
         var readsInput = operation.RequestBody is not null || operation.Parameters.Any(p => p.In == ParameterLocation.Query);
         if (readsInput)
         {
-            await AddAsync(operation, context, StatusCodes.Status400BadRequest, "The body or a parameter is invalid; the errors name each field.", typeof(HttpValidationProblemDetails), cancellationToken);
+            Add(operation, context, StatusCodes.Status400BadRequest, "The body or a parameter is invalid; the errors name each field.", typeof(HttpValidationProblemDetails));
         }
 
         if (signInRequired)
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
-            await AddAsync(operation, context, StatusCodes.Status401Unauthorized, "Not signed in, or the token expired.", null, cancellationToken);
+            Add(operation, context, StatusCodes.Status401Unauthorized, "Not signed in, or the token expired.", null);
         }
 
         if (signInRequired && (isWrite || policies.Contains(AccessPolicies.SystemAdmin)))
         {
-            await AddAsync(operation, context, StatusCodes.Status403Forbidden, "The role or the cities held do not allow this.", typeof(ProblemDetails), cancellationToken);
+            Add(operation, context, StatusCodes.Status403Forbidden, "The role or the cities held do not allow this.", typeof(ProblemDetails));
         }
 
         if (hasPathId)
         {
-            await AddAsync(operation, context, StatusCodes.Status404NotFound, "No such id, or it lies in a city not held.", typeof(ProblemDetails), cancellationToken);
+            Add(operation, context, StatusCodes.Status404NotFound, "No such id, or it lies in a city not held.", typeof(ProblemDetails));
         }
 
         if (versionedWrite)
         {
-            await AddAsync(operation, context, StatusCodes.Status409Conflict, "Changed by someone else meanwhile, or in conflict with other data.", typeof(ProblemDetails), cancellationToken);
-            await AddAsync(operation, context, StatusCodes.Status412PreconditionFailed, "The If-Match header or the body's version is stale.", typeof(ProblemDetails), cancellationToken);
+            Add(operation, context, StatusCodes.Status409Conflict, "Changed by someone else meanwhile, or in conflict with other data.", typeof(ProblemDetails));
+            Add(operation, context, StatusCodes.Status412PreconditionFailed, "The If-Match header or the body's version is stale.", typeof(ProblemDetails));
         }
 
         if (operation.OperationId == "Login" || metadata.OfType<EnableRateLimitingAttribute>().Any())
         {
-            await AddAsync(operation, context, StatusCodes.Status429TooManyRequests, "Too many attempts; retry after the Retry-After header's seconds.", typeof(ProblemDetails), cancellationToken);
+            Add(operation, context, StatusCodes.Status429TooManyRequests, "Too many attempts; retry after the Retry-After header's seconds.", typeof(ProblemDetails));
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
     /// The bearer scheme for the security requirements; and a response object's every property is always written
     /// (nulls included), so every property of a schema that only responses use is required.
     /// </summary>
-    private static Task DeclareBearerSchemeAndCompleteResponses(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    private static async Task DeclareBearerSchemeAndCompleteResponses(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -139,7 +137,13 @@ internal static class OpenApiContract
             Description = "The accessToken from POST /api/auth/login.",
         };
 
-        var schemas = document.Components.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        foreach (var problem in new[] { typeof(ProblemDetails), typeof(HttpValidationProblemDetails) }.Where(t => !document.Components.Schemas.ContainsKey(t.Name)))
+        {
+            document.Components.Schemas[problem.Name] = await context.GetOrCreateSchemaAsync(problem, null, cancellationToken);
+        }
+
+        var schemas = document.Components.Schemas;
         var operations = (document.Paths ?? []).Values.SelectMany(p => p.Operations ?? []).Select(o => o.Value).ToList();
         var requested = Reachable(schemas, operations.SelectMany(o => (o.RequestBody?.Content ?? new Dictionary<string, OpenApiMediaType>()).Values.Select(m => m.Schema)));
         var answered = Reachable(schemas, operations.SelectMany(o => (o.Responses ?? []).Where(r => r.Key.StartsWith('2'))
@@ -151,11 +155,9 @@ internal static class OpenApiContract
                 schema.Required = new HashSet<string>(schema.Properties.Keys);
             }
         }
-
-        return Task.CompletedTask;
     }
 
-    private static async Task AddAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, Type? body, CancellationToken cancellationToken)
+    private static void Add(OpenApiOperation operation, OpenApiOperationTransformerContext context, int status, string description, Type? body)
     {
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (operation.Responses!.ContainsKey(key))
@@ -166,9 +168,10 @@ internal static class OpenApiContract
         var response = new OpenApiResponse { Description = description };
         if (body is not null)
         {
+            // A reference to the component every ProducesProblem() uses; the document transformer makes sure it exists.
             response.Content = new Dictionary<string, OpenApiMediaType>
             {
-                ["application/problem+json"] = new() { Schema = await context.GetOrCreateSchemaAsync(body, null, cancellationToken) },
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(body.Name, context.Document) },
             };
         }
 
