@@ -29,9 +29,27 @@ internal static class OpenApiContract
 
     public static void Configure(OpenApiOptions options)
     {
+        options.CreateSchemaReferenceId = SchemaName;
         options.AddSchemaTransformer(MarkRequiredFields);
         options.AddOperationTransformer(DeclareCrossCuttingAnswers);
         options.AddDocumentTransformer(DeclareBearerSchemeAndCompleteResponses);
+    }
+
+    /// <summary>
+    /// A body record nested in an endpoint class is named after that class too: the Teams module's
+    /// <c>TeamEndpoints.SponsorBody</c> (a sponsor id) and the Sponsors module's <c>SponsorEndpoints.SponsorBody</c>
+    /// (a whole sponsor) would otherwise share one component, and one operation would declare the other's body.
+    /// </summary>
+    private static string? SchemaName(JsonTypeInfo type)
+    {
+        var name = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        if (name is null || type.Type.DeclaringType is not { } owner)
+        {
+            return name;
+        }
+
+        var prefix = owner.Name.Replace("Endpoints", string.Empty, StringComparison.Ordinal).Replace("Endpoint", string.Empty, StringComparison.Ordinal);
+        return name.StartsWith(prefix, StringComparison.Ordinal) ? name : prefix + name;
     }
 
     /// <summary>
