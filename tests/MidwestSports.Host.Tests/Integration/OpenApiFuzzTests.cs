@@ -23,6 +23,7 @@ public sealed class OpenApiFuzzTests
     private static readonly string Megabyte = new('x', 1024 * 1024);
 
     private SeasonWorld season = null!;
+    private int created;
     private ApiDocument document = null!;
     private string fingerprintSql = null!;
 
@@ -129,7 +130,9 @@ public sealed class OpenApiFuzzTests
             new(name, () =>
             {
                 var request = new HttpRequestMessage(method, url ?? path);
-                var text = content ?? valid?.ToJsonString();
+                // Names unique per case: a create that wrongly succeeds must not turn the next cases into 409s.
+                var text = (content ?? valid?.ToJsonString())?.Replace("Qxq", Letters(Interlocked.Increment(ref created)), StringComparison.Ordinal)
+                    .Replace("qxq", Letters(created).ToLowerInvariant(), StringComparison.Ordinal);
                 if (text is not null)
                 {
                     request.Content = new StringContent(text, Encoding.UTF8);
@@ -294,24 +297,24 @@ public sealed class OpenApiFuzzTests
         object? body = operation switch
         {
             "POST /api/auth/login" => new { email = "fuzz.nobody@test.example.org", password = "Fuzz-Password-1!" },
-            "POST /api/users" => new { email = "fuzz.user@test.example.org", displayName = "Fuzz User", password = World.Password, role = "CityAdmin", cityIds = new[] { world.Milwaukee }, disabled = false },
+            "POST /api/users" => new { email = "fuzz.userqxq@test.example.org", displayName = "Fuzz User", password = World.Password, role = "CityAdmin", cityIds = new[] { world.Milwaukee }, disabled = false },
             "PUT /api/users/{id}" => new { displayName = "ChicagoAdmin", role = "CityAdmin", cityIds = new[] { world.Chicago }, disabled = false },
-            "POST /api/cities" => new { name = "Green Bay", state = "WI", timeZone = "America/Chicago" },
+            "POST /api/cities" => new { name = "Green Bay Qxq", state = "WI", timeZone = "America/Chicago" },
             "PUT /api/cities/{id}" => new { name = "Milwaukee", state = "WI", timeZone = "America/Chicago" },
-            "POST /api/leagues" => new { name = "Fuzz League", sport = "Softball", cityId = world.Milwaukee, seasonYear = 2026, term = "Fall", night = "Thursday", level = "Co-ed Rec", status = "Registration" },
+            "POST /api/leagues" => new { name = "Fuzz League Qxq", sport = "Softball", cityId = world.Milwaukee, seasonYear = 2026, term = "Fall", night = "Thursday", level = "Co-ed Rec", status = "Registration" },
             "PUT /api/leagues/{id}" => new { name = "Tuesday Kickball", sport = "Kickball", cityId = world.Milwaukee, seasonYear = 2026, term = "Fall", night = "Tuesday", level = "Recreational", status = "Active" },
-            "POST /api/venues" => new { cityId = world.Milwaukee, name = "Fuzz Venue", address = "1 Main St", fields = new[] { "Field 1" } },
+            "POST /api/venues" => new { cityId = world.Milwaukee, name = "Fuzz Venue Qxq", address = "1 Main St", fields = new[] { "Field 1" } },
             "PUT /api/venues/{id}" => new { cityId = world.Milwaukee, name = "Veterans Park", address = "1010 N Lincoln Memorial Dr", fields = new[] { "Field 1", "Field 2" } },
             "PUT /api/leagues/{id}/slots" => new[] { new { venueId = season.Venue, field = "Field 1", start = "18:30", durationMinutes = 60 }, new { venueId = season.Venue, field = "Field 2", start = "18:30", durationMinutes = 60 } },
-            "POST /api/leagues/{id}/blackouts" => new { date = "2027-05-04", teamId = (Guid?)null, reason = "Fuzz week" },
+            "POST /api/leagues/{id}/blackouts" => new { date = "2027-05-04", teamId = (Guid?)null, reason = "Fuzz week Qxq" },
             "PUT /api/leagues/{id}/rules" => new { forfeitWinScore = 7, forfeitLossScore = 0, tieBreakers = "standard", differentialCap = (int?)null },
             "POST /api/leagues/{id}/schedule" => new { format = "Single", startDate = "2027-04-06", weeks = 4, commit = false },
             "POST /api/leagues/{id}/playoffs" => new { format = "SingleElimination", teams = 2 },
             "PUT /api/games/{id}" => new { date = "2027-06-01", start = "18:00", venueId = season.Venue, field = "Field 1" },
             "PUT /api/games/{id}/result" => new { homeScore = 3, awayScore = 1 },
-            "POST /api/sponsors" => new { name = "Fuzz Sponsor", contactName = "Sam Owner", email = "sam@example.org", phone = "414-555-0100", cityIds = new[] { world.Milwaukee } },
+            "POST /api/sponsors" => new { name = "Fuzz Sponsor Qxq", contactName = "Sam Owner", email = "sam@example.org", phone = "414-555-0100", cityIds = new[] { world.Milwaukee } },
             "PUT /api/sponsors/{id}" => new { name = "Lakefront Brewing", contactName = "Sam Owner", email = "sam@example.org", phone = "414-555-0100", cityIds = new[] { world.Milwaukee } },
-            "POST /api/teams" => new { name = "Fuzz Team", leagueId = season.League, captainName = "Pat Captain", captainEmail = "pat@example.org", rosterSize = 12, status = "Active" },
+            "POST /api/teams" => new { name = "Fuzz Team Qxq", leagueId = season.League, captainName = "Pat Captain", captainEmail = "pat@example.org", rosterSize = 12, status = "Active" },
             "PUT /api/teams/{id}" => new { name = "Team 1", leagueId = season.League, sponsorId = season.Sponsor, captainName = "Casey Captain", captainEmail = "casey@example.org", rosterSize = 12, status = "Active" },
             "PUT /api/teams/{id}/sponsor" => new { sponsorId = season.Sponsor },
             _ => null,
@@ -414,6 +417,8 @@ public sealed class OpenApiFuzzTests
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))
             .ToDictionary(p => p[0], p => p[1]);
+
+    private static string Letters(int number) => number <= 0 ? string.Empty : Letters((number - 1) / 26) + (char)('a' + ((number - 1) % 26));
 
     private static string Shorten(string text) => (text.Length <= 200 ? text : text[..200] + "…").ReplaceLineEndings(" ");
 
