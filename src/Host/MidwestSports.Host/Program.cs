@@ -62,14 +62,21 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Teams.Contracts.TeamDto),
         typeof(MidwestSports.Trivia.TriviaModule),
     ];
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>)];
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>), typeof(UniqueKeyBehavior<,>)];
 });
 
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(OpenApiContract.Configure);
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    options.SerializerOptions.TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.WithAddedModifier(
+        options.SerializerOptions.TypeInfoResolver ?? new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(), JsonContract.RequireEnumsAndIds);
+});
+// A body or parameter that cannot be bound is thrown to the one exception handler, which names the field (in every environment).
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 builder.Services.AddHangfire(configuration => configuration
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -137,6 +144,8 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<QueryStringGuardMiddleware>();
+app.UseMiddleware<IfMatchMiddleware>();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -155,9 +164,11 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Midwe
     .RequireAuthorization(AccessPolicies.SystemAdmin);
 app.MapPost("/account/logout", AccountEndpoints.LogoutAsync).RequireAuthorization(AccessPolicies.CityUser).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).WithName("Logout").ExcludeFromDescription();
 
+// Every module endpoint checks the text it binds and tags editable resources with their version.
+var moduleEndpoints = app.MapGroup(string.Empty).AddEndpointFilter<TextArgumentsFilter>().AddEndpointFilter<VersionETagFilter>();
 foreach (var module in ModuleCatalog.All)
 {
-    module.MapEndpoints(app);
+    module.MapEndpoints(moduleEndpoints);
 }
 
 AuditEndpoints.Map(app);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Components.Authorization;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -14,6 +15,14 @@ internal sealed class ModuleSender(IServiceScopeFactory scopes, AuthenticationSt
     public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, CancellationToken cancellationToken = default)
     {
         await using var scope = await ScopeForUserAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
+    }
+
+    /// <summary>A command that edits from the version the form was opened with: a save after someone else's is refused (412), never overwrites it.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        await using var scope = await ScopeForUserAsync(cancellationToken);
+        scope.ServiceProvider.GetRequiredService<EditPreconditions>().IfMatch = expectedVersion;
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -23,14 +24,28 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are invalid.",
             },
-            BadHttpRequestException bad => new ProblemDetails
+            BadHttpRequestException bad => UnreadableRequest.ToProblem(bad),
+            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
+            ConflictException { Field: { } field } conflict => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [conflict.Message] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = conflict.Message,
+            },
+            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            PreconditionFailedException stale => Stale(stale),
+            _ when UniqueKeys.TryTranslate(exception, out var unique) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [unique.Field ?? "id"] = [unique.Message] })
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = unique.Message,
+            },
+            _ when UniqueKeys.IsUnstorableText(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The request could not be read.",
-                Detail = bad.Message,
+                Title = "The request holds characters that cannot be stored.",
+                Detail = "Text must not contain NUL or other control characters.",
             },
-            NotFoundException notFound => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = notFound.Message },
-            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
             ForbiddenException forbidden => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = forbidden.Message },
             _ => new ProblemDetails
             {
@@ -54,6 +69,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(
         });
     }
 
+    /// <summary>412 with the version the entity has now (endpoints answer it with the ETag too: <see cref="VersionETagFilter"/>).</summary>
+    private static ProblemDetails Stale(PreconditionFailedException stale) =>
+        new()
+        {
+            Status = StatusCodes.Status412PreconditionFailed,
+            Title = "Changed by someone else since you opened it.",
+            Detail = stale.Message,
+            Extensions = { ["currentVersion"] = stale.CurrentVersion },
+        };
+
     /// <summary>Field names as the API spells them (camelCase), each with its messages.</summary>
     internal static Dictionary<string, string[]> ToErrors(ValidationException validation) =>
         validation.Errors
@@ -61,7 +86,9 @@ internal sealed partial class ProblemDetailsExceptionHandler(
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
 
     private static string JsonName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+        propertyName.Contains('-', StringComparison.Ordinal)
+            ? propertyName // a header such as If-Match keeps its name
+            : string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnexpected(ILogger logger, string method, string path, string traceId, Exception exception);

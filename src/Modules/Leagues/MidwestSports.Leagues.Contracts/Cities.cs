@@ -3,7 +3,7 @@ using MidwestSports.Shared.Contracts;
 
 namespace MidwestSports.Leagues.Contracts;
 
-public sealed record CityDto(Guid Id, string Name, string State, string TimeZone, long Version);
+public sealed record CityDto(Guid Id, string Name, string State, string TimeZone, long Version) : IVersioned;
 
 public sealed record ListCities : IQuery<IReadOnlyList<CityDto>>;
 
@@ -11,7 +11,8 @@ public sealed record GetCity(Guid CityId) : IQuery<CityDto>;
 
 public sealed record CreateCity(string Name, string State, string TimeZone) : ICommand<CityDto>;
 
-public sealed record UpdateCity(Guid CityId, string Name, string State, string TimeZone) : ICommand<CityDto>;
+/// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
+public sealed record UpdateCity(Guid CityId, string Name, string State, string TimeZone, long? Version = null) : ICommand<CityDto>;
 
 /// <summary>
 /// A city was created or changed. <see cref="Version"/> grows with every change, so a replica applies an

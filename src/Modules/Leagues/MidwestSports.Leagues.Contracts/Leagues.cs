@@ -32,10 +32,11 @@ public sealed record LeagueDto(
     string Level,
     LeagueStatus Status,
     long Version,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt) : IVersioned;
 
 /// <summary>Fields an admin sets on a league; the same body creates and updates.</summary>
-public sealed record LeagueFields(string Name, string Sport, Guid CityId, int SeasonYear, SeasonTerm Term, DayOfWeek Night, string Level, LeagueStatus Status);
+/// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
+public sealed record LeagueFields(string Name, string Sport, Guid CityId, int SeasonYear, SeasonTerm Term, DayOfWeek Night, string Level, LeagueStatus Status, long? Version = null);
 
 public sealed record ListLeagues(
     int Page = 1,

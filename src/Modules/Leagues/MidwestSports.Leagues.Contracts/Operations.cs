@@ -1,11 +1,13 @@
 using Mediator;
+using MidwestSports.Shared.Contracts;
 
 namespace MidwestSports.Leagues.Contracts;
 
-public sealed record VenueDto(Guid Id, Guid CityId, string CityName, string Name, string Address, IReadOnlyList<string> Fields, long Version);
+public sealed record VenueDto(Guid Id, Guid CityId, string CityName, string Name, string Address, IReadOnlyList<string> Fields, long Version) : IVersioned;
 
 /// <summary>What an admin sets on a venue; POST and PUT take the same body.</summary>
-public sealed record VenueFields(Guid CityId, string Name, string Address, IReadOnlyList<string> Fields);
+/// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
+public sealed record VenueFields(Guid CityId, string Name, string Address, IReadOnlyList<string> Fields, long? Version = null);
 
 public sealed record ListVenues(Guid? CityId = null) : IQuery<IReadOnlyList<VenueDto>>;
 
@@ -89,7 +91,7 @@ public sealed record GameDto(
     int? AwayScore,
     Guid? ForfeitedBy,
     string? BracketCode,
-    long Version);
+    long Version) : IVersioned;
 
 public sealed record ByeDto(int Round, DateOnly Date, Guid TeamId, string TeamName);
 
@@ -110,7 +112,8 @@ public sealed record ListGames(Guid LeagueId, Guid? TeamId = null) : IQuery<IRea
 
 public sealed record GetGame(Guid GameId) : IQuery<GameDto>;
 
-public sealed record MoveGameFields(DateOnly Date, TimeOnly Start, Guid VenueId, string Field, int? DurationMinutes = null);
+/// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
+public sealed record MoveGameFields(DateOnly Date, TimeOnly Start, Guid VenueId, string Field, int? DurationMinutes = null, long? Version = null);
 
 /// <summary>Moves or reschedules one game (a cancelled game becomes scheduled again).</summary>
 public sealed record MoveGame(Guid GameId, MoveGameFields Fields) : ICommand<GameDto>;
@@ -121,7 +124,7 @@ public sealed record CancelGame(Guid GameId) : ICommand<GameDto>;
 public sealed record ClearResult(Guid GameId, string Reason) : ICommand<GameDto>;
 
 /// <summary>A result: scores, or a forfeit (the league's forfeit score is recorded). A correction needs a reason, kept in the audit log.</summary>
-public sealed record ResultFields(int? HomeScore, int? AwayScore, Guid? ForfeitedBy = null, string? Reason = null);
+public sealed record ResultFields(int? HomeScore, int? AwayScore, Guid? ForfeitedBy = null, string? Reason = null, long? Version = null);
 
 public sealed record RecordResult(Guid GameId, ResultFields Fields) : ICommand<GameDto>;
 

@@ -14,10 +14,11 @@ public sealed record SponsorDto(
     IReadOnlyList<Guid> CityIds,
     bool Active,
     long Version,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt) : IVersioned;
 
 /// <summary>What an admin sets on a sponsor; POST and PUT take the same body.</summary>
-public sealed record SponsorFields(string Name, string? ContactName, string? Email, string? Phone, string? Website, IReadOnlyList<Guid> CityIds);
+/// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
+public sealed record SponsorFields(string Name, string? ContactName, string? Email, string? Phone, string? Website, IReadOnlyList<Guid> CityIds, long? Version = null);
 
 public sealed record ListSponsors(int Page = 1, int PageSize = 25, string? Sort = null, string? Q = null, Guid? CityId = null, bool? Active = null)
     : IQuery<PagedResultDto<SponsorDto>>;

@@ -21,7 +21,7 @@ public sealed record TeamDto(
     int RosterSize,
     TeamStatus Status,
     long Version,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt) : IVersioned;
 
 /// <summary>What an admin sets on a team; POST and PUT take the same body.</summary>
 public sealed record TeamFields(
@@ -32,7 +32,8 @@ public sealed record TeamFields(
     string? CaptainEmail,
     string? CaptainPhone,
     int RosterSize,
-    TeamStatus Status);
+    TeamStatus Status,
+    long? Version = null);
 
 public sealed record GetTeam(Guid TeamId) : IQuery<TeamDto>;
 

@@ -10,8 +10,22 @@ public sealed class NotFoundException(string entity, object id)
     public string Entity { get; } = entity;
 }
 
-/// <summary>409: the request is valid but conflicts with the current state (a duplicate name, a stale version).</summary>
-public sealed class ConflictException(string message) : DomainException(message);
+/// <summary>409: the request is valid but conflicts with the current state (a duplicate name, a lost race).</summary>
+public sealed class ConflictException(string message, string? field = null) : DomainException(message)
+{
+    /// <summary>The field (as the API spells it) whose value collides, when one does: the answer names it.</summary>
+    public string? Field { get; } = field;
+}
+
+/// <summary>
+/// 412: the caller edited from a version (If-Match or the body's <c>version</c>) that is no longer current: someone
+/// else saved since they read it. Nothing was saved; they reload and apply their change again.
+/// </summary>
+public sealed class PreconditionFailedException(string entity, long expected, long? current)
+    : DomainException($"This {entity.ToLowerInvariant()} was changed by someone else since you opened it (you had version {expected}{(current is { } c ? $", it is now {c}" : string.Empty)}). Nothing was saved: reload it and make your change again.")
+{
+    public long? CurrentVersion { get; } = current;
+}
 
 /// <summary>403: the caller may see the entity but not do this to it.</summary>
 public sealed class ForbiddenException(string message) : DomainException(message);

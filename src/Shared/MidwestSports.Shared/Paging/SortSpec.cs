@@ -24,10 +24,14 @@ public static class PagingRules
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 200;
 
-    /// <summary>page ≥ 1, 1 ≤ pageSize ≤ 200, and sort one of <paramref name="sortKeys"/> (optionally with a leading '-').</summary>
+    /// <summary>Deep enough for any list (2,000,000 rows at the largest page size); beyond it offsets would overflow.</summary>
+    public const int MaxPage = 10_000;
+
+    /// <summary>1 ≤ page ≤ 10,000, 1 ≤ pageSize ≤ 200, and sort one of <paramref name="sortKeys"/> (optionally with a leading '-').</summary>
     public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int> page, Func<T, int> pageSize, Func<T, string?> sort, IReadOnlyCollection<string> sortKeys)
     {
-        validator.RuleFor(x => page(x)).GreaterThanOrEqualTo(1).OverridePropertyName("page");
+        validator.RuleFor(x => page(x)).InclusiveBetween(1, MaxPage)
+            .WithMessage($"page must be between 1 and {MaxPage}; use a filter or the cursor to reach further.").OverridePropertyName("page");
         validator.RuleFor(x => pageSize(x)).InclusiveBetween(1, MaxPageSize)
             .WithMessage($"pageSize must be between 1 and {MaxPageSize}.").OverridePropertyName("pageSize");
         validator.RuleFor(x => sort(x))

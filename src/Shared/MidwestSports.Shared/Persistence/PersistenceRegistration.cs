@@ -40,6 +40,9 @@ public static class PersistenceRegistration
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxInterceptor>();
         services.AddScoped<CurrentScope>();
+        services.AddScoped<Concurrency.EditPreconditions>();
+        // A rule stops at its first failure: a missing time zone is not then looked up (and thrown on) as a name.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddHostedService<OutboxRelay>();
         return services;
     }

@@ -11,6 +11,7 @@ using MidwestSports.Identity.Persistence;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Identity.Features;
 
@@ -18,9 +19,9 @@ internal sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
     public CreateUserValidator(ICityDirectory cities)
     {
-        RuleFor(x => x.Email).NotEmpty().EmailAddress().MaximumLength(256);
-        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Password).NotEmpty();
+        RuleFor(x => x.Email).RequiredText(256).EmailAddress();
+        RuleFor(x => x.DisplayName).RequiredText(100);
+        RuleFor(x => x.Password).NotEmpty().Must(p => !TextRules.HasControlCharacters(p, multiline: false)).WithMessage("Password must not contain control characters.").MaximumLength(128);
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.CityIds).NotNull().MustAsync(async (ids, ct) => await UserRules.AllExistAsync(cities, ids, ct))
             .WithMessage("Every city must exist.");
@@ -31,7 +32,7 @@ internal sealed class UpdateUserValidator : AbstractValidator<UpdateUser>
 {
     public UpdateUserValidator(ICityDirectory cities)
     {
-        RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.DisplayName).RequiredText(100);
         RuleFor(x => x.Role).IsInEnum();
         RuleFor(x => x.CityIds).NotNull().MustAsync(async (ids, ct) => await UserRules.AllExistAsync(cities, ids, ct))
             .WithMessage("Every city must exist.");

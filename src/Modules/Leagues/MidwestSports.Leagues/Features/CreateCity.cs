@@ -24,9 +24,10 @@ internal sealed class CreateCityHandler(LeaguesDbContext db, CurrentScope curren
     {
         current.Scope.EnsureSystemAdmin();
         var name = command.Name.Trim();
-        if (await db.Cities.AnyAsync(c => EF.Functions.ILike(c.Name, name), cancellationToken))
+        var key = NameKeys.Of(name);
+        if (await db.Cities.AnyAsync(c => EF.Property<string>(c, NameKeys.Column) == key, cancellationToken))
         {
-            throw new ConflictException($"A city named '{name}' already exists.");
+            throw new ConflictException($"A city named '{name}' already exists.", "name");
         }
 
         var city = City.Create(command.Name, command.State, command.TimeZone, time.GetUtcNow());

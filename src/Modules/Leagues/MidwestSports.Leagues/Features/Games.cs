@@ -6,7 +6,9 @@ using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Domain;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -44,20 +46,24 @@ internal sealed class MoveGameValidator : AbstractValidator<MoveGame>
     public MoveGameValidator()
     {
         RuleFor(x => x.Fields).NotNull();
-        RuleFor(x => x.Fields.Date).NotEmpty().OverridePropertyName("date");
-        RuleFor(x => x.Fields.VenueId).NotEmpty().OverridePropertyName("venueId");
-        RuleFor(x => x.Fields.Field).NotEmpty().MaximumLength(60).OverridePropertyName("field");
-        RuleFor(x => x.Fields.DurationMinutes).InclusiveBetween(10, 360).When(x => x.Fields?.DurationMinutes is not null).OverridePropertyName("durationMinutes");
+        When(x => x.Fields is not null, () =>
+        {
+            RuleFor(x => x.Fields.Date).PlausibleDate().OverridePropertyName("date");
+            RuleFor(x => x.Fields.VenueId).NotEmpty().OverridePropertyName("venueId");
+            RuleFor(x => x.Fields.Field).RequiredText(60).OverridePropertyName("field");
+            RuleFor(x => x.Fields.DurationMinutes).InclusiveBetween(10, 360).When(x => x.Fields.DurationMinutes is not null).OverridePropertyName("durationMinutes");
+        });
     }
 }
 
 /// <summary>Moves one game; the field must be free and neither team may already play that night.</summary>
-internal sealed class MoveGameHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<MoveGame, GameDto>
+internal sealed class MoveGameHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<MoveGame, GameDto>
 {
     public async ValueTask<GameDto> Handle(MoveGame command, CancellationToken cancellationToken)
     {
         var game = await GameRows.ForWriteAsync(db, current.Scope, command.GameId, cancellationToken);
         var f = command.Fields;
+        preconditions.Verify("Game", game.Version, f.Version);
         var venue = await db.Venues.SingleOrDefaultAsync(v => v.Id == f.VenueId && v.CityId == game.CityId, cancellationToken)
             ?? throw new ValidationException([new ValidationFailure("venueId", "The venue does not exist in the league's city.")]);
         var field = f.Field.Trim();
@@ -105,11 +111,12 @@ internal sealed class MoveGameHandler(LeaguesDbContext db, CurrentScope current,
     }
 }
 
-internal sealed class CancelGameHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<CancelGame, GameDto>
+internal sealed class CancelGameHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<CancelGame, GameDto>
 {
     public async ValueTask<GameDto> Handle(CancelGame command, CancellationToken cancellationToken)
     {
         var game = await GameRows.ForWriteAsync(db, current.Scope, command.GameId, cancellationToken);
+        preconditions.Verify("Game", game.Version, bodyVersion: null);
         if (game.Kind == GameKind.Playoff)
         {
             throw new ConflictException("A playoff game cannot be cancelled; move it to another date instead.");

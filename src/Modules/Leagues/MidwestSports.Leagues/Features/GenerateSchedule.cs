@@ -9,6 +9,7 @@ using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Teams.Contracts;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -17,9 +18,9 @@ internal sealed class GenerateScheduleValidator : AbstractValidator<GenerateSche
     public GenerateScheduleValidator()
     {
         RuleFor(x => x.Format).IsInEnum();
-        RuleFor(x => x.StartDate).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("The first night must be a date between 2000 and 2100.");
+        RuleFor(x => x.StartDate).PlausibleDate().WithMessage("The first night must be a date between 2000 and 2100.");
         RuleFor(x => x.Weeks).InclusiveBetween(1, 52);
-        RuleFor(x => x.ExpectedPlan).MaximumLength(64);
+        RuleFor(x => x.ExpectedPlan).OptionalText(64);
     }
 }
 

@@ -5,8 +5,10 @@ using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Domain;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -14,15 +16,15 @@ internal sealed class LeagueFieldsValidator : AbstractValidator<LeagueFields>
 {
     public LeagueFieldsValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(120);
-        RuleFor(x => x.Sport).NotEmpty()
+        RuleFor(x => x.Name).RequiredText(120);
+        RuleFor(x => x.Sport).RequiredText(40)
             .Must(s => League.Sports.Contains(s?.Trim(), StringComparer.OrdinalIgnoreCase))
             .WithMessage($"Sport must be one of: {string.Join(", ", League.Sports)}.");
         RuleFor(x => x.CityId).NotEmpty();
         RuleFor(x => x.SeasonYear).InclusiveBetween(2000, 2100);
         RuleFor(x => x.Term).IsInEnum();
         RuleFor(x => x.Night).IsInEnum();
-        RuleFor(x => x.Level).NotEmpty().MaximumLength(60);
+        RuleFor(x => x.Level).RequiredText(60);
         RuleFor(x => x.Status).IsInEnum();
     }
 }
@@ -52,11 +54,12 @@ internal sealed class CreateLeagueHandler(LeaguesDbContext db, CurrentScope curr
     }
 }
 
-internal sealed class UpdateLeagueHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<UpdateLeague, LeagueDto>
+internal sealed class UpdateLeagueHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<UpdateLeague, LeagueDto>
 {
     public async ValueTask<LeagueDto> Handle(UpdateLeague command, CancellationToken cancellationToken)
     {
         var league = await LeagueGuards.LeagueForWriteAsync(db, current.Scope, command.LeagueId, cancellationToken);
+        preconditions.Verify("League", league.Version, command.Fields.Version);
         var city = await LeagueGuards.CityForWriteAsync(db, current.Scope, command.Fields.CityId, cancellationToken);
         await LeagueGuards.EnsureUniqueAsync(db, league.Id, command.Fields, cancellationToken);
         var change = league.Update(command.Fields);
@@ -66,11 +69,12 @@ internal sealed class UpdateLeagueHandler(LeaguesDbContext db, CurrentScope curr
     }
 }
 
-internal sealed class ArchiveLeagueHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<ArchiveLeague, LeagueDto>
+internal sealed class ArchiveLeagueHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<ArchiveLeague, LeagueDto>
 {
     public async ValueTask<LeagueDto> Handle(ArchiveLeague command, CancellationToken cancellationToken)
     {
         var league = await LeagueGuards.LeagueForWriteAsync(db, current.Scope, command.LeagueId, cancellationToken);
+        preconditions.Verify("League", league.Version, bodyVersion: null);
         if (league.Status != LeagueStatus.Archived)
         {
             league.Archive();
@@ -104,12 +108,12 @@ internal static class LeagueGuards
 
     public static async Task EnsureUniqueAsync(LeaguesDbContext db, Guid? leagueId, LeagueFields fields, CancellationToken ct)
     {
-        var name = LeagueRows.EscapeLike(fields.Name.Trim());
+        var key = NameKeys.Of(fields.Name);
         if (await db.Leagues.AnyAsync(
-                l => l.Id != leagueId && l.CityId == fields.CityId && l.SeasonYear == fields.SeasonYear && l.Term == fields.Term && EF.Functions.ILike(l.Name, name),
+                l => l.Id != leagueId && l.CityId == fields.CityId && l.SeasonYear == fields.SeasonYear && l.Term == fields.Term && EF.Property<string>(l, NameKeys.Column) == key,
                 ct))
         {
-            throw new ConflictException($"A league named '{fields.Name.Trim()}' already exists in that city for {fields.Term} {fields.SeasonYear}.");
+            throw new ConflictException($"A league named '{fields.Name.Trim()}' already exists in that city for {fields.Term} {fields.SeasonYear}.", "name");
         }
     }
 }

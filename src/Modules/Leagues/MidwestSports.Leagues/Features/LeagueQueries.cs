@@ -7,6 +7,8 @@ using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Paging;
+using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -17,7 +19,8 @@ internal sealed class ListLeaguesValidator : AbstractValidator<ListLeagues>
     public ListLeaguesValidator()
     {
         this.AddPagingRules(x => x.Page, x => x.PageSize, x => x.Sort, SortKeys);
-        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Q).OptionalText(100);
+        RuleFor(x => x.Sport).OptionalText(40);
     }
 }
 
@@ -28,9 +31,9 @@ internal sealed class ListLeaguesHandler(LeaguesDbContext db, CurrentScope curre
         var rows = LeagueRows.InScope(db, current.Scope);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = "%" + LeagueRows.EscapeLike(query.Q.Trim()) + "%";
-            rows = rows.Where(r => EF.Functions.ILike(r.League.Name, pattern) || EF.Functions.ILike(r.League.Sport, pattern)
-                || EF.Functions.ILike(r.League.Level, pattern) || EF.Functions.ILike(r.CityName, pattern));
+            var pattern = LikePatterns.Contains(query.Q);
+            rows = rows.Where(r => EF.Functions.ILike(r.League.Name, pattern, LikePatterns.Escape) || EF.Functions.ILike(r.League.Sport, pattern, LikePatterns.Escape)
+                || EF.Functions.ILike(r.League.Level, pattern, LikePatterns.Escape) || EF.Functions.ILike(r.CityName, pattern, LikePatterns.Escape));
         }
 
         if (query.CityId is { } cityId)
@@ -40,7 +43,8 @@ internal sealed class ListLeaguesHandler(LeaguesDbContext db, CurrentScope curre
 
         if (!string.IsNullOrWhiteSpace(query.Sport))
         {
-            rows = rows.Where(r => EF.Functions.ILike(r.League.Sport, LeagueRows.EscapeLike(query.Sport.Trim())));
+            var sport = query.Sport.Trim().ToLower();
+            rows = rows.Where(r => r.League.Sport.ToLower() == sport);
         }
 
         if (query.SeasonYear is { } year)
@@ -114,6 +118,4 @@ internal static class LeagueRows
         (_, true) => rows.OrderByDescending(r => r.League.Name.ToLower()).ThenBy(r => r.League.Id),
         _ => rows.OrderBy(r => r.League.Name.ToLower()).ThenBy(r => r.League.Id),
     };
-
-    public static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -8,7 +8,9 @@ using MidwestSports.Leagues.Domain;
 using MidwestSports.Leagues.Domain.Standings;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -26,7 +28,7 @@ internal sealed class RecordResultValidator : AbstractValidator<RecordResult>
             .WithMessage("A score is a whole number from 0 to 999.").OverridePropertyName("homeScore");
         RuleFor(x => x.Fields.AwayScore).InclusiveBetween(0, 999).When(x => x.Fields?.AwayScore is not null)
             .WithMessage("A score is a whole number from 0 to 999.").OverridePropertyName("awayScore");
-        RuleFor(x => x.Fields.Reason).MaximumLength(200).OverridePropertyName("reason");
+        RuleFor(x => x.Fields.Reason).OptionalText(200).When(x => x.Fields is not null).OverridePropertyName("reason");
     }
 }
 
@@ -34,13 +36,14 @@ internal sealed class RecordResultValidator : AbstractValidator<RecordResult>
 /// Enters or corrects a result. A correction must say why: the audit log keeps who, when, old and new scores, and the
 /// reason. A playoff result advances the winner; a regular-season result may need a coin flip recorded for standings.
 /// </summary>
-internal sealed class RecordResultHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<RecordResult, GameDto>
+internal sealed class RecordResultHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<RecordResult, GameDto>
 {
     public async ValueTask<GameDto> Handle(RecordResult command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var game = await GameRows.ForResultAsync(db, current.Scope, command.GameId, cancellationToken);
         var f = command.Fields;
+        preconditions.Verify("Game", game.Version, f.Version);
         if (f.ForfeitedBy is { } forfeiter && forfeiter != game.HomeTeamId && forfeiter != game.AwayTeamId)
         {
             throw new ValidationException([new ValidationFailure("forfeitedBy", "The forfeiting team must be one of the game's two teams.")]);
@@ -90,16 +93,17 @@ internal sealed class RecordResultHandler(LeaguesDbContext db, CurrentScope curr
 internal sealed class ClearResultValidator : AbstractValidator<ClearResult>
 {
     public ClearResultValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the result is removed (kept in the audit log).").MaximumLength(200);
+        RuleFor(x => x.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Say why the result is removed (kept in the audit log).").OptionalText(200);
 }
 
 /// <summary>Takes a result back (entered on the wrong game); a playoff result only while no later match of its teams is played.</summary>
-internal sealed class ClearResultHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<ClearResult, GameDto>
+internal sealed class ClearResultHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<ClearResult, GameDto>
 {
     public async ValueTask<GameDto> Handle(ClearResult command, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var game = await GameRows.ForResultAsync(db, current.Scope, command.GameId, cancellationToken);
+        preconditions.Verify("Game", game.Version, bodyVersion: null);
         if (!game.HasResult)
         {
             throw new ConflictException("The game has no result to remove.");

@@ -8,6 +8,7 @@ using MidwestSports.Leagues.Domain.Standings;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -19,7 +20,7 @@ internal sealed class SetLeagueSlotsValidator : AbstractValidator<SetLeagueSlots
         RuleForEach(x => x.Slots).NotNull().WithMessage("A slot is missing.").ChildRules(slot =>
         {
             slot.RuleFor(s => s.VenueId).NotEmpty();
-            slot.RuleFor(s => s.Field).NotEmpty().MaximumLength(60);
+            slot.RuleFor(s => s.Field).RequiredText(60);
             slot.RuleFor(s => s.DurationMinutes).InclusiveBetween(10, 360);
         });
         RuleFor(x => x.Slots).Must(s => s is null || s.Any(x => x is null) || s.DistinctBy(x => (x.VenueId, x.Field?.Trim(), x.Start)).Count() == s.Count)
@@ -34,8 +35,8 @@ internal sealed class AddBlackoutValidator : AbstractValidator<AddBlackout>
         RuleFor(x => x.Fields).NotNull();
         When(x => x.Fields is not null, () =>
         {
-            RuleFor(x => x.Fields.Reason).NotEmpty().MaximumLength(120).OverridePropertyName("reason");
-            RuleFor(x => x.Fields.Date).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).OverridePropertyName("date");
+            RuleFor(x => x.Fields.Reason).RequiredText(120).OverridePropertyName("reason");
+            RuleFor(x => x.Fields.Date).PlausibleDate().OverridePropertyName("date");
         });
     }
 }
@@ -50,7 +51,7 @@ internal sealed class SetLeagueRulesValidator : AbstractValidator<SetLeagueRules
         RuleFor(x => x.Rules.ForfeitWinScore).InclusiveBetween(1, 100).OverridePropertyName("forfeitWinScore");
         RuleFor(x => x.Rules.ForfeitLossScore).InclusiveBetween(0, 100).OverridePropertyName("forfeitLossScore")
             .LessThan(x => x.Rules.ForfeitWinScore).WithMessage("The forfeit's losing score must be below its winning score.");
-        RuleFor(x => x.Rules.TieBreakers).Must(n => n is not null && TieBreakerRuleSets.Find(n) is not null).OverridePropertyName("tieBreakers")
+        RuleFor(x => x.Rules.TieBreakers).Cascade(CascadeMode.Stop).OptionalText(40).Must(n => n is not null && TieBreakerRuleSets.Find(n) is not null).OverridePropertyName("tieBreakers")
             .WithMessage(_ => $"Tie-breakers must be one of: {string.Join(", ", TieBreakerRuleSets.All.Select(r => r.Name))}.");
         RuleFor(x => x.Rules.DifferentialCap).InclusiveBetween(1, 100).When(x => x.Rules.DifferentialCap is not null).OverridePropertyName("differentialCap");
         });

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Persistence;
 
@@ -17,7 +18,7 @@ internal sealed class UpdateCityValidator : AbstractValidator<UpdateCity>
     public UpdateCityValidator() => CityRules.NameStateTimeZone(this, x => x.Name, x => x.State, x => x.TimeZone);
 }
 
-internal sealed class UpdateCityHandler(LeaguesDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<UpdateCity, CityDto>
+internal sealed class UpdateCityHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<UpdateCity, CityDto>
 {
     public async ValueTask<CityDto> Handle(UpdateCity command, CancellationToken cancellationToken)
     {
@@ -29,10 +30,12 @@ internal sealed class UpdateCityHandler(LeaguesDbContext db, CurrentScope curren
         current.Scope.EnsureSystemAdmin();
         var city = await db.Cities.SingleOrDefaultAsync(c => c.Id == command.CityId, cancellationToken)
             ?? throw new NotFoundException("City", command.CityId);
+        preconditions.Verify("City", city.Version, command.Version);
         var name = command.Name.Trim();
-        if (await db.Cities.AnyAsync(c => c.Id != city.Id && EF.Functions.ILike(c.Name, name), cancellationToken))
+        var key = NameKeys.Of(name);
+        if (await db.Cities.AnyAsync(c => c.Id != city.Id && EF.Property<string>(c, NameKeys.Column) == key, cancellationToken))
         {
-            throw new ConflictException($"A city named '{name}' already exists.");
+            throw new ConflictException($"A city named '{name}' already exists.", "name");
         }
 
         city.Update(command.Name, command.State, command.TimeZone);
@@ -44,11 +47,11 @@ internal sealed class UpdateCityHandler(LeaguesDbContext db, CurrentScope curren
 
 internal static class UpdateCityEndpoint
 {
-    public sealed record Body(string Name, string State, string TimeZone);
+    public sealed record Body(string Name, string State, string TimeZone, long? Version = null);
 
     public static void Map(IEndpointRouteBuilder cities) =>
         cities.MapPut("/{id:guid}", async (Guid id, Body body, ISender sender, CancellationToken ct) =>
-                Results.Ok(await sender.Send(new UpdateCity(id, body.Name, body.State, body.TimeZone), ct)))
+                Results.Ok(await sender.Send(new UpdateCity(id, body.Name, body.State, body.TimeZone, body.Version), ct)))
             .WithName("UpdateCity")
             .Produces<CityDto>()
             .ProducesValidationProblem()

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Domain;
 using MidwestSports.Leagues.Persistence;
+using MidwestSports.Shared.Persistence;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features;
 
@@ -14,12 +17,12 @@ internal sealed class VenueFieldsValidator : AbstractValidator<VenueFields>
     public VenueFieldsValidator()
     {
         RuleFor(x => x.CityId).NotEmpty();
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(120);
-        RuleFor(x => x.Address).NotNull().MaximumLength(200);
+        RuleFor(x => x.Name).RequiredText(120);
+        RuleFor(x => x.Address).NotNull().WithMessage("Address is required (it may be empty).").OptionalText(200);
         RuleFor(x => x.Fields).NotEmpty().WithMessage("A venue needs at least one field, court or lane.")
             .Must(f => f is null || f.Count <= 40).WithMessage("A venue has at most 40 fields.")
             .Must(f => f is null || f.Select(n => n?.Trim().ToLowerInvariant()).Distinct().Count() == f.Count).WithMessage("Field names must differ.");
-        RuleForEach(x => x.Fields).NotEmpty().MaximumLength(60);
+        RuleForEach(x => x.Fields).RequiredText(60);
     }
 }
 
@@ -65,12 +68,13 @@ internal sealed class CreateVenueHandler(LeaguesDbContext db, CurrentScope curre
     }
 }
 
-internal sealed class UpdateVenueHandler(LeaguesDbContext db, CurrentScope current) : ICommandHandler<UpdateVenue, VenueDto>
+internal sealed class UpdateVenueHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions) : ICommandHandler<UpdateVenue, VenueDto>
 {
     public async ValueTask<VenueDto> Handle(UpdateVenue command, CancellationToken cancellationToken)
     {
         var venue = await Venues.ForWriteAsync(db, current.Scope, command.VenueId, cancellationToken);
         var fields = command.Fields;
+        preconditions.Verify("Venue", venue.Version, fields.Version);
         var city = await LeagueGuards.CityForWriteAsync(db, current.Scope, fields.CityId, cancellationToken);
         await Venues.EnsureUniqueAsync(db, venue.Id, fields, cancellationToken);
         var kept = fields.Fields.Select(f => f.Trim()).ToHashSet(StringComparer.Ordinal);
@@ -92,11 +96,12 @@ internal sealed class UpdateVenueHandler(LeaguesDbContext db, CurrentScope curre
     }
 }
 
-internal sealed class DeleteVenueHandler(LeaguesDbContext db, CurrentScope current) : ICommandHandler<DeleteVenue, Unit>
+internal sealed class DeleteVenueHandler(LeaguesDbContext db, CurrentScope current, EditPreconditions preconditions) : ICommandHandler<DeleteVenue, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteVenue command, CancellationToken cancellationToken)
     {
         var venue = await Venues.ForWriteAsync(db, current.Scope, command.VenueId, cancellationToken);
+        preconditions.Verify("Venue", venue.Version, bodyVersion: null);
         if (await db.Slots.AnyAsync(s => s.VenueId == venue.Id, cancellationToken) || await db.Games.AnyAsync(g => g.VenueId == venue.Id, cancellationToken))
         {
             throw new ConflictException($"{venue.Name} is used by league slots or games; it cannot be deleted.");
@@ -131,10 +136,10 @@ internal static class Venues
 
     public static async Task EnsureUniqueAsync(LeaguesDbContext db, Guid? venueId, VenueFields fields, CancellationToken ct)
     {
-        var name = fields.Name.Trim().ToLower();
-        if (await db.Venues.AnyAsync(v => v.Id != venueId && v.CityId == fields.CityId && v.Name.ToLower() == name, ct))
+        var key = NameKeys.Of(fields.Name);
+        if (await db.Venues.AnyAsync(v => v.Id != venueId && v.CityId == fields.CityId && EF.Property<string>(v, NameKeys.Column) == key, ct))
         {
-            throw new ConflictException($"A venue named '{fields.Name.Trim()}' already exists in that city.");
+            throw new ConflictException($"A venue named '{fields.Name.Trim()}' already exists in that city.", "name");
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MidwestSports.Leagues.Domain;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Leagues.Persistence;
 
@@ -14,6 +15,7 @@ internal sealed class CityConfiguration : IEntityTypeConfiguration<City>
         builder.Property(c => c.State).HasMaxLength(2);
         builder.Property(c => c.TimeZone).HasMaxLength(64);
         builder.Property(c => c.Version).IsConcurrencyToken();
-        builder.HasIndex(c => c.Name).IsUnique();
+        builder.Property<string>(NameKeys.Column).HasComputedColumnSql("lower(name)", stored: true);
+        builder.HasIndex(NameKeys.Column).IsUnique().HasDatabaseName(UniqueKeys.IndexName("cities", "name"));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MidwestSports.Leagues.Domain;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Leagues.Persistence;
 
@@ -21,6 +22,9 @@ internal sealed class LeagueConfiguration : IEntityTypeConfiguration<League>
         builder.HasOne<City>().WithMany().HasForeignKey(l => l.CityId).OnDelete(DeleteBehavior.Restrict);
         // City first: a city-scoped admin's list is an index range.
         builder.HasIndex(l => new { l.CityId, l.Name });
-        builder.HasIndex(l => new { l.CityId, l.SeasonYear, l.Term, l.Name }).IsUnique();
+        // Unique ignoring case, in the database: two admins saving "Meta 100% N" and "META 100% N" cannot both win.
+        builder.Property<string>(NameKeys.Column).HasComputedColumnSql("lower(name)", stored: true);
+        builder.HasIndex(nameof(League.CityId), nameof(League.SeasonYear), nameof(League.Term), NameKeys.Column).IsUnique()
+            .HasDatabaseName(UniqueKeys.IndexName("leagues", "name"));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MidwestSports.Leagues.Domain;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Leagues.Persistence;
 
@@ -15,7 +16,8 @@ internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
         builder.Property(v => v.Fields).HasColumnType("text[]");
         builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasOne<City>().WithMany().HasForeignKey(v => v.CityId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(v => new { v.CityId, v.Name }).IsUnique();
+        builder.Property<string>(NameKeys.Column).HasComputedColumnSql("lower(name)", stored: true);
+        builder.HasIndex(nameof(Venue.CityId), NameKeys.Column).IsUnique().HasDatabaseName(UniqueKeys.IndexName("venues", "name"));
     }
 }
 

@@ -1,6 +1,7 @@
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Auditing;
 using MidwestSports.Sponsors.Contracts;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Sponsors.Domain;
 
@@ -65,10 +66,10 @@ internal sealed class Sponsor : IAuditedCity
     private void Apply(SponsorFields fields)
     {
         Name = fields.Name.Trim();
-        ContactName = Clean(fields.ContactName);
-        Email = Clean(fields.Email);
-        Phone = Clean(fields.Phone);
-        Website = Clean(fields.Website);
+        ContactName = TextRules.Clean(fields.ContactName);
+        Email = TextRules.Clean(fields.Email);
+        Phone = TextRules.Clean(fields.Phone);
+        Website = TextRules.Clean(fields.Website);
         var wanted = fields.CityIds.ToHashSet();
         Cities.RemoveAll(c => !wanted.Contains(c.CityId));
         foreach (var cityId in wanted.Where(id => Cities.All(c => c.CityId != id)))
@@ -76,8 +77,6 @@ internal sealed class Sponsor : IAuditedCity
             Cities.Add(new SponsorCity { SponsorId = Id, CityId = cityId });
         }
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 internal sealed class SponsorCity : ICityOwned

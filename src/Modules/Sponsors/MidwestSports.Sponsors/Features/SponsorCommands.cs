@@ -3,10 +3,12 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Sponsors.Domain;
 using MidwestSports.Sponsors.Persistence;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Sponsors.Features;
 
@@ -14,11 +16,11 @@ internal sealed class SponsorFieldsValidator : AbstractValidator<SponsorFields>
 {
     public SponsorFieldsValidator(ICityDirectory cities)
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(120);
-        RuleFor(x => x.ContactName).MaximumLength(120);
-        RuleFor(x => x.Email).EmailAddress().MaximumLength(256).When(x => !string.IsNullOrWhiteSpace(x.Email));
-        RuleFor(x => x.Phone).MaximumLength(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
-        RuleFor(x => x.Website).MaximumLength(300)
+        RuleFor(x => x.Name).RequiredText(120);
+        RuleFor(x => x.ContactName).OptionalText(120);
+        RuleFor(x => x.Email).OptionalText(256).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
+        RuleFor(x => x.Phone).OptionalText(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
+        RuleFor(x => x.Website).OptionalText(300)
             .Must(w => string.IsNullOrWhiteSpace(w) || (Uri.TryCreate(w, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             .WithMessage("Website must be an http(s) address.");
         RuleFor(x => x.CityIds).NotEmpty().WithMessage("A sponsor operates in at least one city.")
@@ -56,11 +58,12 @@ internal sealed class CreateSponsorHandler(SponsorsDbContext db, CurrentScope cu
     }
 }
 
-internal sealed class UpdateSponsorHandler(SponsorsDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<UpdateSponsor, SponsorDto>
+internal sealed class UpdateSponsorHandler(SponsorsDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<UpdateSponsor, SponsorDto>
 {
     public async ValueTask<SponsorDto> Handle(UpdateSponsor command, CancellationToken cancellationToken)
     {
         var sponsor = await SponsorAccess.ForWriteAsync(db, current.Scope, command.SponsorId, cancellationToken);
+        preconditions.Verify("Sponsor", sponsor.Version, command.Fields.Version);
         foreach (var city in command.Fields.CityIds)
         {
             current.Scope.EnsureCanWriteIn(city);
@@ -73,11 +76,12 @@ internal sealed class UpdateSponsorHandler(SponsorsDbContext db, CurrentScope cu
     }
 }
 
-internal sealed class DeactivateSponsorHandler(SponsorsDbContext db, CurrentScope current, TimeProvider time) : ICommandHandler<DeactivateSponsor, SponsorDto>
+internal sealed class DeactivateSponsorHandler(SponsorsDbContext db, CurrentScope current, EditPreconditions preconditions, TimeProvider time) : ICommandHandler<DeactivateSponsor, SponsorDto>
 {
     public async ValueTask<SponsorDto> Handle(DeactivateSponsor command, CancellationToken cancellationToken)
     {
         var sponsor = await SponsorAccess.ForWriteAsync(db, current.Scope, command.SponsorId, cancellationToken);
+        preconditions.Verify("Sponsor", sponsor.Version, bodyVersion: null);
         if (sponsor.Active)
         {
             sponsor.Deactivate();

@@ -9,9 +9,9 @@ namespace MidwestSports.Sponsors.Features;
 
 internal static class SponsorEndpoints
 {
-    public sealed record SponsorBody(string? Name, string? ContactName, string? Email, string? Phone, string? Website, List<Guid>? CityIds)
+    public sealed record SponsorBody(string? Name, string? ContactName, string? Email, string? Phone, string? Website, List<Guid>? CityIds, long? Version = null)
     {
-        public SponsorFields ToFields() => new(Name ?? string.Empty, ContactName, Email, Phone, Website, CityIds ?? []);
+        public SponsorFields ToFields() => new(Name ?? string.Empty, ContactName, Email, Phone, Website, CityIds ?? [], Version);
     }
 
     public static void Map(IEndpointRouteBuilder endpoints)

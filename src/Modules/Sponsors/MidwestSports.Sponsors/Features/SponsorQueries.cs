@@ -2,8 +2,10 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Persistence;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Paging;
+using MidwestSports.Shared.Validation;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Sponsors.Domain;
 using MidwestSports.Sponsors.Persistence;
@@ -17,7 +19,7 @@ internal sealed class ListSponsorsValidator : AbstractValidator<ListSponsors>
     public ListSponsorsValidator()
     {
         this.AddPagingRules(x => x.Page, x => x.PageSize, x => x.Sort, SortKeys);
-        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.Q).OptionalText(100);
     }
 }
 
@@ -28,8 +30,8 @@ internal sealed class ListSponsorsHandler(SponsorsDbContext db, CurrentScope cur
         var sponsors = SponsorAccess.Visible(db, current.Scope);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = "%" + SponsorAccess.EscapeLike(query.Q.Trim()) + "%";
-            sponsors = sponsors.Where(s => EF.Functions.ILike(s.Name, pattern) || (s.ContactName != null && EF.Functions.ILike(s.ContactName, pattern)));
+            var pattern = LikePatterns.Contains(query.Q);
+            sponsors = sponsors.Where(s => EF.Functions.ILike(s.Name, pattern, LikePatterns.Escape) || (s.ContactName != null && EF.Functions.ILike(s.ContactName, pattern, LikePatterns.Escape)));
         }
 
         if (query.CityId is { } cityId)
@@ -101,6 +103,4 @@ internal static class SponsorAccess
 
         return sponsor;
     }
-
-    public static string EscapeLike(string value) => value.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -1,4 +1,5 @@
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Validation;
 using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Teams.Domain;
@@ -67,8 +68,8 @@ internal sealed class Team : ICityOwned
         CityId = cityId;
         SponsorId = fields.SponsorId;
         CaptainName = fields.CaptainName.Trim();
-        CaptainEmail = string.IsNullOrWhiteSpace(fields.CaptainEmail) ? null : fields.CaptainEmail.Trim();
-        CaptainPhone = string.IsNullOrWhiteSpace(fields.CaptainPhone) ? null : fields.CaptainPhone.Trim();
+        CaptainEmail = TextRules.Clean(fields.CaptainEmail);
+        CaptainPhone = TextRules.Clean(fields.CaptainPhone);
         RosterSize = fields.RosterSize;
         Status = fields.Status;
     }

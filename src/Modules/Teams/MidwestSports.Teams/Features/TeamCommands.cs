@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Concurrency;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Sponsors.Contracts;
@@ -11,6 +12,7 @@ using MidwestSports.Teams.Contracts;
 using MidwestSports.Teams.Domain;
 using MidwestSports.Teams.Listing;
 using MidwestSports.Teams.Persistence;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Teams.Features;
 
@@ -18,11 +20,11 @@ internal sealed class TeamFieldsValidator : AbstractValidator<TeamFields>
 {
     public TeamFieldsValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Name).RequiredText(100);
         RuleFor(x => x.LeagueId).NotEmpty();
-        RuleFor(x => x.CaptainName).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.CaptainEmail).EmailAddress().MaximumLength(256).When(x => !string.IsNullOrWhiteSpace(x.CaptainEmail));
-        RuleFor(x => x.CaptainPhone).MaximumLength(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
+        RuleFor(x => x.CaptainName).RequiredText(100);
+        RuleFor(x => x.CaptainEmail).OptionalText(256).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.CaptainEmail));
+        RuleFor(x => x.CaptainPhone).OptionalText(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
         RuleFor(x => x.RosterSize).InclusiveBetween(0, 60);
         RuleFor(x => x.Status).IsInEnum();
     }
@@ -52,11 +54,12 @@ internal sealed class CreateTeamHandler(TeamsDbContext db, CurrentScope current,
     }
 }
 
-internal sealed class UpdateTeamHandler(CurrentScope current, TeamRules rules) : ICommandHandler<UpdateTeam, TeamDto>
+internal sealed class UpdateTeamHandler(CurrentScope current, EditPreconditions preconditions, TeamRules rules) : ICommandHandler<UpdateTeam, TeamDto>
 {
     public async ValueTask<TeamDto> Handle(UpdateTeam command, CancellationToken cancellationToken)
     {
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
+        preconditions.Verify("Team", team.Version, command.Fields.Version);
         var league = await rules.LeagueForWriteAsync(command.Fields.LeagueId, current.Scope, cancellationToken);
         var sponsor = await rules.SponsorForAsync(command.Fields.SponsorId, league, current.Scope, cancellationToken);
         await rules.EnsureUniqueNameAsync(team.Id, command.Fields, cancellationToken);
@@ -65,11 +68,12 @@ internal sealed class UpdateTeamHandler(CurrentScope current, TeamRules rules) :
     }
 }
 
-internal sealed class SetTeamSponsorHandler(CurrentScope current, TeamRules rules) : ICommandHandler<SetTeamSponsor, TeamDto>
+internal sealed class SetTeamSponsorHandler(CurrentScope current, EditPreconditions preconditions, TeamRules rules) : ICommandHandler<SetTeamSponsor, TeamDto>
 {
     public async ValueTask<TeamDto> Handle(SetTeamSponsor command, CancellationToken cancellationToken)
     {
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
+        preconditions.Verify("Team", team.Version, bodyVersion: null);
         var league = await rules.LeagueForWriteAsync(team.LeagueId, current.Scope, cancellationToken);
         var sponsor = await rules.SponsorForAsync(command.SponsorId, league, current.Scope, cancellationToken);
         await rules.SaveAndProjectAsync(team, league, sponsor, () => team.SetSponsor(command.SponsorId), cancellationToken);
@@ -77,11 +81,12 @@ internal sealed class SetTeamSponsorHandler(CurrentScope current, TeamRules rule
     }
 }
 
-internal sealed class DeleteTeamHandler(TeamsDbContext db, CurrentScope current, TeamRules rules, TimeProvider time) : ICommandHandler<DeleteTeam, Unit>
+internal sealed class DeleteTeamHandler(TeamsDbContext db, CurrentScope current, EditPreconditions preconditions, TeamRules rules, TimeProvider time) : ICommandHandler<DeleteTeam, Unit>
 {
     public async ValueTask<Unit> Handle(DeleteTeam command, CancellationToken cancellationToken)
     {
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
+        preconditions.Verify("Team", team.Version, bodyVersion: null);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Teams.Remove(team);
         db.AddToOutbox(team.ToChanged(deleted: true), time.GetUtcNow());
@@ -161,7 +166,7 @@ internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISp
         var name = fields.Name.Trim().ToLowerInvariant();
         if (await db.Teams.AnyAsync(t => t.Id != teamId && t.LeagueId == fields.LeagueId && t.Name.ToLower() == name, ct))
         {
-            throw new ConflictException($"A team named '{fields.Name.Trim()}' is already in that league.");
+            throw new ConflictException($"A team named '{fields.Name.Trim()}' is already in that league.", "name");
         }
     }
 
@@ -184,7 +189,7 @@ internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISp
         }
         catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            throw new ConflictException($"A team named '{team.Name}' is already in that league.");
+            throw new ConflictException($"A team named '{team.Name}' is already in that league.", "name");
         }
 
         await TeamProjection.ProjectAsync(db, team.Id, team.LeagueId, team.CityId, team.SponsorId, ct);

@@ -7,6 +7,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Paging;
+using MidwestSports.Shared.Validation;
 using MidwestSports.Teams.Contracts;
 using MidwestSports.Teams.Persistence;
 using Npgsql;
@@ -20,11 +21,11 @@ internal sealed class ListTeamsValidator : AbstractValidator<ListTeams>
     {
         this.AddPagingRules(x => x.Page, x => x.PageSize, x => x.Sort, TeamListingSql.SortKeys);
         RuleFor(x => x.Cursor).Must(c => c is null || ListingCursor.TryDecode(c, out _)).WithMessage("cursor is malformed: pass nextCursor from a previous page unchanged.");
-        RuleFor(x => x.Q).MaximumLength(100);
-        RuleFor(x => x.Name).MaximumLength(100);
-        RuleFor(x => x.SponsorName).MaximumLength(120);
-        RuleFor(x => x.LeagueName).MaximumLength(120);
-        RuleFor(x => x.CaptainName).MaximumLength(100);
+        RuleFor(x => x.Q).OptionalText(100);
+        RuleFor(x => x.Name).OptionalText(100);
+        RuleFor(x => x.SponsorName).OptionalText(120);
+        RuleFor(x => x.LeagueName).OptionalText(120);
+        RuleFor(x => x.CaptainName).OptionalText(100);
     }
 }
 

@@ -20,7 +20,7 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
         builder.HasIndex(t => t.LeagueId);
         builder.HasIndex(t => t.SponsorId);
         builder.HasIndex(t => t.CityId);
-        // (league_id, lower(name)) unique: created in the migration, EF cannot express an expression index.
+        // (league_id, lower(name)) unique as ux_teams__name (the UniqueKeys convention): created in a migration, EF cannot express an expression index.
     }
 }
 

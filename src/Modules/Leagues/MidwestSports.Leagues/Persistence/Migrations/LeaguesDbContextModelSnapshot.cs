@@ -113,6 +113,12 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .HasComputedColumnSql("lower(name)", true);
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -133,9 +139,9 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_cities");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("NameKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_cities_name");
+                        .HasDatabaseName("ux_cities__name");
 
                     b.ToTable("cities", "leagues");
                 });
@@ -310,6 +316,12 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .HasComputedColumnSql("lower(name)", true);
+
                     b.Property<string>("Night")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -355,9 +367,9 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                     b.HasIndex("CityId", "Name")
                         .HasDatabaseName("ix_leagues_city_id_name");
 
-                    b.HasIndex("CityId", "SeasonYear", "Term", "Name")
+                    b.HasIndex("CityId", "SeasonYear", "Term", "NameKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_leagues_city_id_season_year_term_name");
+                        .HasDatabaseName("ux_leagues__name");
 
                     b.ToTable("leagues", "leagues");
                 });
@@ -481,6 +493,12 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_key")
+                        .HasComputedColumnSql("lower(name)", true);
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
@@ -489,9 +507,9 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_venues");
 
-                    b.HasIndex("CityId", "Name")
+                    b.HasIndex("CityId", "NameKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_venues_city_id_name");
+                        .HasDatabaseName("ux_venues__name");
 
                     b.ToTable("venues", "leagues");
                 });

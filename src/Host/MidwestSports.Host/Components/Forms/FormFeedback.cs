@@ -1,0 +1,68 @@
+using FluentValidation;
+using MidwestSports.Host.Infrastructure;
+using MidwestSports.Shared.Errors;
+
+namespace MidwestSports.Host.Components.Forms;
+
+/// <summary>
+/// The one form helper: runs a save or delete and turns what went wrong into what a form shows. Field errors go beside
+/// their fields; a stale edit (someone else saved since the form was opened) says so and offers a reload instead of
+/// overwriting their change; any other expected failure is a message.
+/// </summary>
+public sealed class FormFeedback
+{
+    public const string StaleMessage = "This was changed by someone else since you opened it. Nothing was saved: reload to see their change, then make yours again.";
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public bool Succeeded { get; private set; }
+
+    /// <summary>The last attempt lost to someone else's save: the form should offer a reload.</summary>
+    public bool Stale { get; private set; }
+
+    public bool Has(string field) => Errors.ContainsKey(field);
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
+
+    public void Clear()
+    {
+        Errors = [];
+        Message = null;
+        Succeeded = false;
+        Stale = false;
+    }
+
+    public async Task<bool> RunAsync(Func<Task> action, string success = "Saved.")
+    {
+        Clear();
+        try
+        {
+            await action();
+            Succeeded = true;
+            Message = success;
+        }
+        catch (ValidationException ex)
+        {
+            Errors = ProblemDetailsExceptionHandler.ToErrors(ex);
+            Message = "Please correct the highlighted fields.";
+        }
+        catch (PreconditionFailedException)
+        {
+            Stale = true;
+            Message = StaleMessage;
+        }
+        catch (ConflictException ex) when (ex.Field is { } field)
+        {
+            Errors = new Dictionary<string, string[]> { [field] = [ex.Message] };
+            Message = ex.Message;
+        }
+        catch (DomainException ex)
+        {
+            Message = ex.Message;
+        }
+
+        return Succeeded;
+    }
+}
