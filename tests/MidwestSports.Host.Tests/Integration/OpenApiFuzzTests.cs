@@ -246,7 +246,11 @@ public sealed class OpenApiFuzzTests
         {
             yield return ("huge", JsonNode.Parse("1" + new string('0', 30)));
             yield return ("huge negative", JsonNode.Parse("-99999999999999999999"));
-            yield return ("beyond int32", JsonNode.Parse("99999999999"));
+            if (format == "int32")
+            {
+                yield return ("beyond int32", JsonNode.Parse("99999999999"));
+            }
+
             yield return ("text", JsonValue.Create("abc"));
             yield return ("fraction", JsonNode.Parse("1.5"));
             yield break;
