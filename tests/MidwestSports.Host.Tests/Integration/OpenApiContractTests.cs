@@ -26,7 +26,7 @@ public sealed class OpenApiContractTests
             },
             "/api/auth/login": { "post": { "requestBody": {}, "responses": { "200": { "content": { "application/json": { "schema": { "type": "object" } } } }, "400": {} } } }
           },
-          "components": { "schemas": { "Thing": { "type": "object", "properties": { "id": { "type": "string" } } } } }
+          "components": { "schemas": { "Thing": { "type": "object", "properties": { "id": { "type": "string" }, "version": { "type": "integer" } } } } }
         }
         """;
 
@@ -164,7 +164,7 @@ public sealed class OpenApiContractTests
             var signIn = operation.Json["security"] is JsonArray { Count: > 0 };
             var pathIds = operation.Parameters("path").Any();
             var readsInput = operation.Json["requestBody"] is not null || operation.Parameters("query").Any();
-            var versionedWrite = pathIds && operation.Method is "put" or "delete";
+            var versionedWrite = pathIds && operation.Method != "get" && EditsVersionedResource(document, operation);
             var required = new List<string>();
             required.AddRange(readsInput ? ["400"] : []);
             required.AddRange(signIn ? ["401"] : []);
@@ -180,6 +180,20 @@ public sealed class OpenApiContractTests
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// A write to a resource whose answer carries a <c>version</c> (or, answering 204, whose GET at the same path does):
+    /// a stale version must be refusable, so 409, 412 and If-Match belong to it.
+    /// </summary>
+    private static bool EditsVersionedResource(ApiDocument document, ApiOperation operation)
+    {
+        bool Versioned(ApiOperation o) => o.Responses.Where(r => r.Key.StartsWith('2'))
+            .Any(r => document.Resolve(r.Value?["content"]?["application/json"]?["schema"])?["properties"]?["version"] is not null);
+
+        return Versioned(operation)
+            || (operation.Responses.Where(r => r.Key.StartsWith('2')).All(r => r.Value?["content"] is null)
+                && document.Operations.Any(o => o.Method == "get" && o.Path == operation.Path && Versioned(o)));
     }
 
     /// <summary>A schema a client can build a type from: properties, items of such, an enum or a scalar; never an empty {}.</summary>

@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Contracts;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -13,7 +15,7 @@ namespace MidwestSports.Host.Infrastructure;
 /// The API contract's cross-cutting answers, declared once for every operation instead of on each endpoint, so that a
 /// generated client (NSwag, Kiota, openapi-generator) knows every status it can get: 401 where sign-in is required,
 /// 403 where a policy or the write rule can refuse, 404 for an id in the path, 400 where a body or query is read,
-/// 409 and 412 (with an <c>If-Match</c> header) on every PUT and DELETE of a versioned resource, 429 on sign-in.
+/// 409 and 412 (with an <c>If-Match</c> header) on every edit of a versioned resource, 429 on sign-in.
 /// Each endpoint declares its own success status and body (<c>.Produces&lt;T&gt;()</c>).
 /// </summary>
 internal static class OpenApiContract
@@ -80,7 +82,7 @@ internal static class OpenApiContract
         var signInRequired = policies.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any();
         var hasPathId = context.Description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var isWrite = !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
-        var versionedWrite = hasPathId && (HttpMethods.IsPut(method) || HttpMethods.IsDelete(method));
+        var versionedWrite = hasPathId && isWrite && EditsVersionedResource(context);
         operation.Responses ??= [];
         operation.Parameters ??= [];
 
@@ -194,6 +196,26 @@ internal static class OpenApiContract
         }
 
         operation.Responses[key] = response;
+    }
+
+    /// <summary>
+    /// An edit of one resource that carries a version (<see cref="IVersioned"/>: it answers one, or, answering 204, the
+    /// GET of the same path does): its handler checks If-Match or the body's version, and answers 412 when stale.
+    /// </summary>
+    private static bool EditsVersionedResource(OpenApiOperationTransformerContext context)
+    {
+        static bool Versioned(ApiDescription description) =>
+            description.SupportedResponseTypes.Any(r => r.StatusCode is >= 200 and < 300 && r.Type is { } type && typeof(IVersioned).IsAssignableFrom(type));
+
+        if (Versioned(context.Description))
+        {
+            return true;
+        }
+
+        return context.Description.SupportedResponseTypes.All(r => r.StatusCode is < 200 or >= 300 || r.Type is null || r.Type == typeof(void))
+            && context.ApplicationServices.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
+                .SelectMany(g => g.Items)
+                .Any(d => d.HttpMethod == HttpMethods.Get && d.RelativePath == context.Description.RelativePath && Versioned(d));
     }
 
     /// <summary>Names of the component schemas the given schemas use, directly or through others.</summary>
