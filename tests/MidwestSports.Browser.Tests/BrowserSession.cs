@@ -38,6 +38,9 @@ public sealed class BrowserSession
 
     internal const string LockoutEmail = "lockout@browser.example.org";
 
+    /// <summary>A user a system admin forces through a password reset.</summary>
+    internal const string ForcedResetEmail = "forced@browser.example.org";
+
     internal static Guid ChicagoLeagueId { get; private set; }
 
     /// <summary>A Milwaukee league of 8 teams with a two-field venue and two start times, ready to be scheduled.</summary>
@@ -159,9 +162,21 @@ public sealed class BrowserSession
         await sender.Send(new SetLeagueSlots(season.Id, [
             new SlotFields(venue.Id, "Diamond 1", new TimeOnly(18, 30), 60), new SlotFields(venue.Id, "Diamond 2", new TimeOnly(18, 30), 60),
             new SlotFields(venue.Id, "Diamond 1", new TimeOnly(19, 30), 60), new SlotFields(venue.Id, "Diamond 2", new TimeOnly(19, 30), 60)]));
+        // A trivia league at the Tap Room, whose nights the fake partner (enabled on this host) serves.
+        var tapRoom = await sender.Send(new CreateVenue(new VenueFields(cities["Milwaukee"], "The Tap Room", "300 Water St", ["Main Room"])));
+        var trivia = await sender.Send(new CreateLeague(new LeagueFields(
+            "Milwaukee Tuesday Trivia", "Trivia", cities["Milwaukee"], 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Bar League", LeagueStatus.Active)));
+        await sender.Send(new SetLeagueSlots(trivia.Id, [new SlotFields(tapRoom.Id, "Main Room", new TimeOnly(19, 0), 120)]));
+        foreach (var team in new[] { "Quizzly Bears", "Know It Ales", "Smarty Pints", "Nerd Herd", "Quiz Khalifa", "Sherlock Homies", "The Think Tank", "Beer Necessities" })
+        {
+            await sender.Send(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
+                team, trivia.Id, null, "Quinn Captain", null, null, 6, MidwestSports.Teams.Contracts.TeamStatus.Active)));
+        }
+
         await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
         await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
         await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));
+        await sender.Send(new CreateUser(ForcedResetEmail, "Browser Forced", Password, PlatformRole.CityViewer, [cities["Madison"]]));
     }
 
     private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
@@ -173,6 +188,10 @@ public sealed class BrowserSession
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Auth:SecureCookies", "false"); // plain http on loopback
+            builder.UseSetting("Trivia:FakePartner:Enabled", "true"); // the app serves the partner's feed to itself, as in Development
+            // Every test signs in from 127.0.0.1: the sign-in limits would otherwise stop the suite, not an attacker.
+            builder.UseSetting("Auth:RateLimit:PerClientPermits", "100000");
+            builder.UseSetting("Auth:RateLimit:PerAccountPermits", "100000");
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }

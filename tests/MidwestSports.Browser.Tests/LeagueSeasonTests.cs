@@ -34,6 +34,8 @@ public sealed class LeagueSeasonTests
 
         // The standings have changed: two winners, and every position says why.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Standings" }).ClickAsync();
+        // The tab may still show the standings it drew before the results: wait for the two wins before reading.
+        await Expect(page.GetByTestId("standings-won").Filter(new() { HasText = "1" })).ToHaveCountAsync(2);
         var won = await page.GetByTestId("standings-won").AllInnerTextsAsync();
         var leader = await page.GetByTestId("standings-team").First.InnerTextAsync();
         Assert.That(won.Select(int.Parse).Sum(), Is.EqualTo(2));

@@ -40,7 +40,9 @@ builder.Host.UseSerilog((context, services, logger) =>
     }
 });
 
+DevTriviaPartner.UseWhenEnabled(builder);
 builder.Services.AddSharedKernel(dataSource);
+builder.Services.AddWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
 foreach (var module in ModuleCatalog.All)
 {
@@ -61,6 +63,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Sponsors.Contracts.SponsorDto),
         typeof(MidwestSports.Teams.Contracts.TeamDto),
         typeof(MidwestSports.Trivia.TriviaModule),
+        typeof(MidwestSports.Trivia.Contracts.SyncRunDto),
+        typeof(Program),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>), typeof(UniqueKeyBehavior<,>)];
 });
@@ -144,6 +148,7 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseWebSecurity();
 app.UseMiddleware<QueryStringGuardMiddleware>();
 app.UseMiddleware<IfMatchMiddleware>();
 if (!app.Environment.IsDevelopment())
@@ -160,6 +165,8 @@ app.MapOpenApi().RequireAuthorization(AccessPolicies.CityUser);
 app.MapScalarApiReference().RequireAuthorization(AccessPolicies.CityUser);
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+// Data freshness (the trivia partner's sync): Degraded is a warning for monitoring, never a reason to stop sending traffic.
+app.MapHealthChecks("/health/freshness", new() { Predicate = c => c.Tags.Contains("freshness"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Midwest Sports jobs", Authorization = [new SystemAdminDashboardFilter()] })
     .RequireAuthorization(AccessPolicies.SystemAdmin);
 app.MapPost("/account/logout", AccountEndpoints.LogoutAsync).RequireAuthorization(AccessPolicies.CityUser).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).WithName("Logout").ExcludeFromDescription();
@@ -172,6 +179,7 @@ foreach (var module in ModuleCatalog.All)
 }
 
 AuditEndpoints.Map(app);
+DevTriviaPartner.Map(app);
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode()

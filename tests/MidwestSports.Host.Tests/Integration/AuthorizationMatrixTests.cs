@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
         ["POST /api/users/"] = [401, 403, 403, 403, 403, 201],
         ["PUT /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
+        ["POST /api/users/{id:guid}/password-reset"] = [401, 403, 403, 403, 403, 202],
         ["GET /api/audit"] = [401, 403, 403, 200, 200, 200],
         ["GET /openapi/{documentName}.json"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/sponsors/"] = [401, 200, 200, 200, 200, 200],
@@ -86,9 +87,13 @@ public sealed class AuthorizationMatrixTests
     /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>
     private static readonly Dictionary<string, string> Exempt = new()
     {
-        ["POST /api/auth/login"] = "public by design; TokenTests cover it",
+        ["POST /api/auth/login"] = "public by design; TokenTests and SignInAbuseTests cover it",
+        ["POST /api/auth/password-reset"] = "public by design (answers 202 whoever asks); PasswordResetTests cover it",
+        ["POST /api/auth/password-reset/confirm"] = "public by design (the mailed token is the credential); PasswordResetTests cover it",
+        ["GET /dev/mail"] = "dev inbox, mapped only in Development and Testing; PasswordResetTests cover it",
         ["ANY /health/live"] = "public probe",
         ["ANY /health/ready"] = "public probe",
+        ["ANY /health/freshness"] = "public probe (data freshness, no data); TriviaSyncTests cover it",
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
         ["GET /calendar/leagues/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
         ["GET /calendar/teams/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
@@ -105,6 +110,7 @@ public sealed class AuthorizationMatrixTests
     private Guid contextSponsor;
     private Guid contextVenue;
     private Guid contextBlackout;
+    private Guid contextTeam;
 
     public static IEnumerable<TestCaseData> Cases() =>
         from key in Expectations.Keys
@@ -170,7 +176,7 @@ public sealed class AuthorizationMatrixTests
         var before = await SnapshotAsync();
         using var client = world.Client(persona);
 
-        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout));
+        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout, contextTeam));
         var body = await response.Content.ReadAsStringAsync();
         var after = await SnapshotAsync();
 
@@ -269,6 +275,31 @@ public sealed class AuthorizationMatrixTests
     /// <summary>The entity the call is about: a league or city in the target city, or a user for /api/users.</summary>
     private async Task<(Guid Id, string Name)> TargetAsync(string key, Guid city)
     {
+        if (key.Contains("/api/trivia/leagues", StringComparison.Ordinal) || key.Contains("/api/trivia/unmatched/", StringComparison.Ordinal))
+        {
+            // A trivia league with a team in the target city, and a partner team of that city waiting for review.
+            var trivia = await World.SendAsSystemAsync(new CreateLeague(new LeagueFields($"Trivia {Guid.NewGuid():N}", "Trivia", city, 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Bar", LeagueStatus.Active)));
+            contextLeague = trivia.Id;
+            contextTeam = (await world.TeamInAsync(trivia.Id, $"Quiz Team {Guid.NewGuid():N}")).Id;
+            if (key.Contains("/api/trivia/leagues", StringComparison.Ordinal))
+            {
+                return (trivia.Id, trivia.Name);
+            }
+
+            var link = Guid.NewGuid();
+            var name = $"Partner Team {Guid.NewGuid():N}";
+            await Database.Postgres.ExecuteAsync(
+                "INSERT INTO trivia.partner_links (id, kind, partner, season, partner_id, name, city_name, city_id, status, created_at) VALUES ($1, 'Team', 'feed-v1', '2026-fall', $2, $3, 'x', $4, 'Pending', now())",
+                link, $"t-{Guid.NewGuid():N}", name, city);
+            return (link, name);
+        }
+
+        if (key.Contains("/api/trivia/sync-runs/", StringComparison.Ordinal))
+        {
+            var run = await World.SendAsSystemAsync(new MidwestSports.Trivia.Contracts.StartTriviaSync(MidwestSports.Trivia.Contracts.SyncTrigger.Manual));
+            return (run.Id, "no-name-" + run.Id);
+        }
+
         if (key.Contains("/api/venues", StringComparison.Ordinal))
         {
             var venue = await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Venue {Guid.NewGuid():N}", "1 Park Ave", ["Field 1", "Field 2"])));
@@ -324,6 +355,14 @@ public sealed class AuthorizationMatrixTests
             return (team.Id, team.Name);
         }
 
+        if (key.EndsWith("/password-reset", StringComparison.Ordinal))
+        {
+            // A user of its own: a forced reset clears the password and ends the sessions of whoever it targets.
+            var user = await World.SendAsSystemAsync(new MidwestSports.Identity.Contracts.CreateUser(
+                $"reset-{Guid.NewGuid():N}@test.example.org", "Reset Target", World.Password, PlatformRole.CityAdmin, [city]));
+            return (user.Id, user.Email);
+        }
+
         if (key.Contains("/api/users", StringComparison.Ordinal))
         {
             return (world.UserId(Persona.ChicagoAdmin), World.Email(Persona.ChicagoAdmin));
@@ -332,11 +371,12 @@ public sealed class AuthorizationMatrixTests
         return (city, city == world.Milwaukee ? "Milwaukee" : city == world.Chicago ? "Chicago" : "Madison");
     }
 
-    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor, Guid venue, Guid blackout)
+    private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor, Guid venue, Guid blackout, Guid team)
     {
         var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
         var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal)
+            .Replace("{leagueId:guid}", target.ToString(), StringComparison.Ordinal)
             + (verb == "DELETE" && key.EndsWith("/result", StringComparison.Ordinal) ? "?reason=entered%20on%20the%20wrong%20game" : string.Empty);
         var request = new HttpRequestMessage(new HttpMethod(verb), path);
         object? body = (verb, path) switch
@@ -345,6 +385,9 @@ public sealed class AuthorizationMatrixTests
             ("PUT", var p) when p.StartsWith("/api/venues", StringComparison.Ordinal) => new { cityId = city, name = "Renamed Venue", address = "1 Main St", fields = new[] { "Field 1", "Field 2" } },
             ("PUT", var p) when p.EndsWith("/slots", StringComparison.Ordinal) => new[] { new { venueId = venue, field = "Field 1", start = "18:00", durationMinutes = 60 } },
             ("POST", var p) when p.EndsWith("/blackouts", StringComparison.Ordinal) => new { date = "2027-05-04", reason = "Memorial week" },
+            ("PUT", var p) when p.StartsWith("/api/trivia/", StringComparison.Ordinal) && p.EndsWith("/rules", StringComparison.Ordinal) => new { scoring = "PlacementPoints", pointsTable = new[] { 10, 8, 6 }, bestNights = 8, minimumNights = 3, excludedGameTypes = new[] { "theme" } },
+            ("POST", var p) when p.EndsWith("/link", StringComparison.Ordinal) => new { targetId = team },
+            ("POST", var p) when p.EndsWith("/create-team", StringComparison.Ordinal) => new { leagueId = league },
             ("PUT", var p) when p.EndsWith("/rules", StringComparison.Ordinal) => new { forfeitWinScore = 7, forfeitLossScore = 0, tieBreakers = "softball", differentialCap = 8 },
             ("POST", var p) when p.EndsWith("/schedule", StringComparison.Ordinal) => new { format = "Single", startDate = "2027-04-06", weeks = 4, commit = true },
             ("POST", var p) when p.EndsWith("/playoffs", StringComparison.Ordinal) => new { format = "SingleElimination", teams = 2 },

@@ -109,6 +109,7 @@ internal static partial class DemoData
         {
             await sender.Send(new SeedTeams(demoTeams), cancellationToken);
             await SeedSeasonsAsync(sender, cityIds, year, random, cancellationToken);
+            await SeedTriviaAsync(sender, cityIds, year, random, cancellationToken);
         }
 
         var password = Password(configuration);
@@ -159,6 +160,28 @@ internal static partial class DemoData
                         await sender.Send(new RecordResult(game.Id, new ResultFields(random.Next(0, 12), random.Next(0, 12))), ct);
                     }
                 }
+            }
+        }
+    }
+
+    private static readonly string[] TriviaTeams =
+    [
+        "Quizzly Bears", "Trivia Newton John", "Les Quizerables", "Know It Ales", "The Smarty Pints", "Quiz Khalifa", "Agatha Quiztie",
+        "Puns N' Roses", "The Brainy Bunch", "Cunning Linguists", "Trivial Pursuers", "Beer Necessities", "E=MC Hammered", "The Quizzard of Oz",
+        "Answer Me This", "Nerd Herd", "The Fact Hunt", "Quizteama Aguilera", "Sherlock Homies", "The Think Tank",
+    ];
+
+    /// <summary>A trivia league per city, playing Tuesday nights at the city's Tap Room with 8 to 20 teams: the fake partner's nights are about them.</summary>
+    private static async Task SeedTriviaAsync(ISender sender, Dictionary<string, Guid> cityIds, int year, Random random, CancellationToken ct)
+    {
+        foreach (var (city, cityId) in cityIds)
+        {
+            var venue = await sender.Send(new CreateVenue(new VenueFields(cityId, $"The Tap Room {city}", "300 Water St", ["Main Room"])), ct);
+            var league = await sender.Send(new CreateLeague(new LeagueFields($"{city} Tuesday Trivia", "Trivia", cityId, year, SeasonTerm.Fall, DayOfWeek.Tuesday, "Bar League", LeagueStatus.Active)), ct);
+            await sender.Send(new SetLeagueSlots(league.Id, [new SlotFields(venue.Id, "Main Room", new TimeOnly(19, 0), 120)]), ct);
+            foreach (var name in TriviaTeams.OrderBy(_ => random.Next()).Take(random.Next(8, 21)))
+            {
+                await sender.Send(new CreateTeam(new TeamFields(name, league.Id, null, "Quinn Captain", null, null, 6, TeamStatus.Active)), ct);
             }
         }
     }

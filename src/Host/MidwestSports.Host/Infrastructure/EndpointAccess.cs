@@ -1,4 +1,5 @@
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Antiforgery;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using MidwestSports.Identity.Contracts;
@@ -42,8 +43,16 @@ internal sealed class SystemAdminDashboardFilter : IDashboardAuthorizationFilter
 
 internal static class AccountEndpoints
 {
-    public static async Task<IResult> LogoutAsync(ISender sender)
+    public static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery, ISender sender)
     {
+        // The antiforgery middleware only records its verdict; an endpoint that binds no form must read it, or a
+        // cross-site post (with or without a body) signs the admin out. Validated here when the middleware did not.
+        var verdict = context.Features.Get<IAntiforgeryValidationFeature>();
+        if (!(verdict?.IsValid ?? await antiforgery.IsRequestValidAsync(context)))
+        {
+            return Results.Problem(title: "The sign-out form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         await sender.Send(new SignOut());
         return Results.Redirect("/account/login");
     }

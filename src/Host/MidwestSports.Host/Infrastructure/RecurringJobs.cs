@@ -20,7 +20,8 @@ internal static class RecurringJobs
     {
         foreach (var job in All)
         {
-            manager.AddOrUpdate<RecurringJobRunner>(job.Id, runner => runner.RunAsync(job.Id, CancellationToken.None), job.Cron);
+            var options = new RecurringJobOptions { TimeZone = job.TimeZoneId is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : TimeZoneInfo.Utc };
+            manager.AddOrUpdate<RecurringJobRunner>(job.Id, runner => runner.RunAsync(job.Id, CancellationToken.None), job.Cron, options);
         }
     }
 }

@@ -25,10 +25,19 @@ public enum SignInOutcome
 {
     Succeeded,
 
-    /// <summary>Unknown email, wrong password or disabled user: one answer for all, so accounts cannot be enumerated.</summary>
+    /// <summary>
+    /// Unknown email, wrong password, disabled user, or too many failures of this account from this client: one
+    /// answer for all, so accounts cannot be enumerated and a lockout is not revealed.
+    /// </summary>
     Failed,
+}
 
-    LockedOut,
+/// <summary>The one answer to a failed sign-in, in the API and the UI alike.</summary>
+public static class SignInMessages
+{
+    public const string Failed = "Invalid email or password.";
+
+    public const string FailedDetail = "Check your email and password. After several failed attempts sign-in from this device pauses for a while; you can also reset your password.";
 }
 
 /// <summary>Checks a password and signs in: a cookie for the UI, a bearer token written to the response for the API.</summary>

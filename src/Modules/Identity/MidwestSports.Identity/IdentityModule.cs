@@ -69,15 +69,20 @@ public sealed class IdentityModule : IModule
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = true; // "confirmed" means "not disabled": EnabledUserConfirmation
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // Identity's own lockout is per account, so anyone could lock anyone: SignInLockout counts per
+                // account and client instead (docs/adr/0009-sign-in-abuse.md).
+                options.Lockout.AllowedForNewUsers = false;
                 options.Password.RequiredLength = 10;
             })
             .AddEntityFrameworkStores<IdentityDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(options =>
+            options.TokenLifespan = configuration.GetValue("Auth:PasswordReset:TokenLifetime", TimeSpan.FromHours(1)));
         services.AddScoped<IUserConfirmation<User>, EnabledUserConfirmation>();
+        services.AddSingleton(LockoutSettings.From(configuration));
+        services.AddScoped<SignInLockout>();
+        services.AddScoped<PasswordResetMail>();
         services.AddScoped<ICityScopeResolver, IdentityScopeResolver>();
 
         services.AddAuthorizationBuilder()
@@ -90,7 +95,10 @@ public sealed class IdentityModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         SignInEndpoints.Map(endpoints);
+        RequestPasswordResetEndpoint.Map(endpoints);
+        ResetPasswordEndpoint.Map(endpoints);
         UserEndpoints.Map(endpoints);
+        ForcePasswordResetEndpoint.Map(endpoints);
     }
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

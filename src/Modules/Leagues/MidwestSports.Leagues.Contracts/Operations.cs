@@ -5,6 +5,15 @@ namespace MidwestSports.Leagues.Contracts;
 
 public sealed record VenueDto(Guid Id, Guid CityId, string CityName, string Name, string Address, IReadOnlyList<string> Fields, long Version) : IVersioned;
 
+/// <summary>The facts other modules may ask of a venue synchronously (the trivia partner's venues map to these).</summary>
+public sealed record VenueFacts(Guid VenueId, Guid CityId, string CityName, string Name);
+
+public interface IVenueDirectory
+{
+    /// <summary>Every venue with its city, ordered by city and name. Unscoped: callers apply their own scope.</summary>
+    Task<IReadOnlyList<VenueFacts>> AllAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>What an admin sets on a venue; POST and PUT take the same body.</summary>
 /// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
 public sealed record VenueFields(Guid CityId, string Name, string Address, IReadOnlyList<string> Fields, long? Version = null);

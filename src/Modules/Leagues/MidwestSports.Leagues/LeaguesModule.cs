@@ -28,6 +28,7 @@ public sealed class LeaguesModule : IModule
         services.AddScoped<CityDirectory>();
         services.AddScoped<ICityDirectory>(sp => sp.GetRequiredService<CityDirectory>());
         services.AddScoped<ILeagueDirectory>(sp => sp.GetRequiredService<CityDirectory>());
+        services.AddScoped<IVenueDirectory>(sp => sp.GetRequiredService<CityDirectory>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -3,22 +3,58 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MidwestSports.Trivia.Persistence;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Trivia.Contracts;
+using MidwestSports.Trivia.Features;
+using MidwestSports.Trivia.Partner;
+using MidwestSports.Trivia.Persistence;
+using MidwestSports.Trivia.Sync;
 
 namespace MidwestSports.Trivia;
 
 public sealed class TriviaModule : IModule
 {
+    /// <summary>The recurring job's id: the daily partner sync (Trivia__Sync__Cron, default 06:00 America/Chicago).</summary>
+    public const string DailySyncJob = "trivia-daily-sync";
+
+    private string cron = "0 6 * * *";
+    private string timeZone = "America/Chicago";
+
     public string Name => "Trivia";
+
+    public IEnumerable<RecurringJobDefinition> RecurringJobs =>
+    [
+        new(DailySyncJob, cron, async (services, ct) =>
+        {
+            var sync = services.GetRequiredService<TriviaSync>();
+            var run = await sync.CreateRunAsync(SyncTrigger.Schedule, "job:" + DailySyncJob, ct);
+            await sync.ExecuteAsync(run.Id, ct);
+        }, timeZone),
+    ];
 
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
+        cron = configuration["Trivia:Sync:Cron"] ?? cron;
+        timeZone = configuration["Trivia:Sync:TimeZone"] ?? timeZone;
         services.AddModuleDbContext<TriviaDbContext>(Name, TriviaDbContext.SchemaName);
+        services.AddTriviaPartner(configuration);
+        services.AddScoped<NightApplier>();
+        services.AddScoped<TriviaSync>();
+        services.AddScoped<TriviaLeagueAccess>();
+        services.AddSingleton<TriviaSyncQueue>();
+        services.AddHostedService<TriviaSyncWorker>();
+        services.AddHealthChecks().AddCheck<TriviaFreshnessCheck>(TriviaFreshnessCheck.Name, tags: ["freshness"]);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        var trivia = endpoints.MapGroup("/api/trivia").WithTags("Trivia").RequireAuthorization(AccessPolicies.CityUser);
+        SyncNowEndpoint.Map(trivia);
+        SyncRunEndpoints.Map(trivia);
+        ReviewQueueEndpoints.Map(trivia);
+        TriviaStandingsEndpoints.Map(trivia);
+        TriviaRulesEndpoints.Map(trivia);
     }
 }

@@ -22,7 +22,9 @@ public interface IModule
 /// definition again when the job fires, so the delegate never has to be serialized.
 /// Every job must be idempotent: Hangfire delivers at least once.
 /// </summary>
+/// <param name="TimeZoneId">The IANA zone <paramref name="Cron"/> is read in (UTC when null): "06:00 America/Chicago" stays 06:00 through daylight saving.</param>
 public sealed record RecurringJobDefinition(
     string Id,
     string Cron,
-    Func<IServiceProvider, CancellationToken, Task> Run);
+    Func<IServiceProvider, CancellationToken, Task> Run,
+    string? TimeZoneId = null);

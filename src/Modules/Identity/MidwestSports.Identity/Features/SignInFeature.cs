@@ -5,18 +5,48 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using MidwestSports.Identity.Contracts;
 using MidwestSports.Identity.Domain;
+using MidwestSports.Shared.Access;
 
 namespace MidwestSports.Identity.Features;
 
-internal sealed class SignInHandler(SignInManager<User> signInManager) : IRequestHandler<SignIn, SignInOutcome>
+/// <summary>
+/// Checks a password without telling an attacker anything: an unknown email, a wrong password, a disabled user and
+/// a locked account/client pair give the same outcome after the same work (one database read, one password hash,
+/// one failure recorded), so neither the answer nor its timing enumerates accounts or reveals a lockout.
+/// </summary>
+internal sealed class SignInHandler(
+    SignInManager<User> signInManager,
+    UserManager<User> users,
+    IPasswordHasher<User> hasher,
+    SignInLockout lockout,
+    IHttpContextAccessor http) : IRequestHandler<SignIn, SignInOutcome>
 {
+    private static readonly User Nobody = new();
+    private static string? dummyHash;
+
     public async ValueTask<SignInOutcome> Handle(SignIn request, CancellationToken cancellationToken)
     {
+        var email = request.Email.Trim();
+        var account = SignInLockout.AccountKey(users.NormalizeEmail(email) ?? string.Empty);
+        var client = ClientAddress.Of(http.HttpContext);
+        var locked = await lockout.IsLockedAsync(account, client, cancellationToken);
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+
+        // Hashed with the same hasher and options as a real password, so a miss costs what a hit costs.
+        dummyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+        var passwordMatches = hasher.VerifyHashedPassword(user ?? Nobody, user?.PasswordHash ?? dummyHash, request.Password)
+            is not PasswordVerificationResult.Failed && user?.PasswordHash is not null;
+
+        if (user is null || !passwordMatches || locked || !await signInManager.CanSignInAsync(user))
+        {
+            await lockout.RecordFailureAsync(account, client, cancellationToken);
+            return SignInOutcome.Failed;
+        }
+
+        await lockout.ClearAsync(account, client, cancellationToken);
         signInManager.AuthenticationScheme = request.ForApi ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
-        var result = await signInManager.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        return result.Succeeded ? SignInOutcome.Succeeded
-            : result.IsLockedOut ? SignInOutcome.LockedOut
-            : SignInOutcome.Failed;
+        await signInManager.SignInAsync(user, isPersistent: false);
+        return SignInOutcome.Succeeded;
     }
 }
 
@@ -39,20 +69,15 @@ internal static class SignInEndpoints
         endpoints.MapPost("/api/auth/login", async (LoginBody body, ISender sender, CancellationToken ct) =>
             {
                 var outcome = await sender.Send(new SignIn(body.Email ?? string.Empty, body.Password ?? string.Empty, ForApi: true), ct);
-                return outcome switch
-                {
-                    SignInOutcome.Succeeded => Results.Empty,
-                    SignInOutcome.LockedOut => Results.Problem(
-                        title: "Invalid email or password.",
-                        detail: "Too many failed attempts: sign-in is locked for a while. Try again later.",
-                        statusCode: StatusCodes.Status401Unauthorized),
-                    _ => Results.Problem(title: "Invalid email or password.", statusCode: StatusCodes.Status401Unauthorized),
-                };
+                return outcome == SignInOutcome.Succeeded
+                    ? Results.Empty
+                    : Results.Problem(title: SignInMessages.Failed, detail: SignInMessages.FailedDetail, statusCode: StatusCodes.Status401Unauthorized);
             })
             .AllowAnonymous()
             .WithTags("Auth")
             .WithName("Login")
             .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

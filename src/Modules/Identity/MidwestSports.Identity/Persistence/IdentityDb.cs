@@ -18,6 +18,8 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options) : Identit
 
     public DbSet<UserCity> UserCities => Set<UserCity>();
 
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     /// <summary>Cookie and token keys, shared by every Host instance so a session survives a restart or another node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -44,6 +46,14 @@ internal sealed class IdentityDb(DbContextOptions<IdentityDb> options) : Identit
         {
             b.ToTable("user_cities");
             b.HasKey(c => new { c.UserId, c.CityId });
+        });
+        builder.Entity<SignInFailure>(b =>
+        {
+            b.ToTable("sign_in_failures");
+            b.HasKey(f => new { f.AccountKey, f.ClientKey });
+            b.Property(f => f.AccountKey).HasMaxLength(64);
+            b.Property(f => f.ClientKey).HasMaxLength(64);
+            b.HasIndex(f => f.LastFailureAt);
         });
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("user_claims");
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("user_logins");

@@ -7,7 +7,7 @@ internal sealed class League : ICityOwned
 {
     /// <summary>The sports Midwest Sports runs; a league's sport is one of them.</summary>
     public static readonly string[] Sports =
-        ["Kickball", "Softball", "Volleyball", "Bowling", "Dodgeball", "Cornhole", "Flag Football", "Basketball", "Soccer", "Pickleball", "Skee-Ball", "Bocce"];
+        ["Kickball", "Softball", "Volleyball", "Bowling", "Dodgeball", "Cornhole", "Flag Football", "Basketball", "Soccer", "Pickleball", "Skee-Ball", "Bocce", "Trivia"];
 
     private League()
     {

@@ -5,7 +5,7 @@ using MidwestSports.Leagues.Persistence;
 namespace MidwestSports.Leagues.Features;
 
 /// <summary>Answers other modules' synchronous questions about cities and leagues. Unscoped: callers apply their own scope.</summary>
-internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory, ILeagueDirectory
+internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory, ILeagueDirectory, IVenueDirectory
 {
     public async Task<IReadOnlySet<Guid>> ExistingAsync(IReadOnlyCollection<Guid> cityIds, CancellationToken cancellationToken)
     {
@@ -21,6 +21,12 @@ internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory, ILeag
 
     async Task<IReadOnlyList<LeagueFacts>> ILeagueDirectory.AllAsync(CancellationToken cancellationToken) =>
         await Facts(db.Leagues).ToListAsync(cancellationToken);
+
+    async Task<IReadOnlyList<VenueFacts>> IVenueDirectory.AllAsync(CancellationToken cancellationToken) =>
+        await db.Venues.AsNoTracking()
+            .Join(db.Cities, v => v.CityId, c => c.Id, (v, c) => new VenueFacts(v.Id, v.CityId, c.Name, v.Name))
+            .OrderBy(v => v.CityName).ThenBy(v => v.Name)
+            .ToListAsync(cancellationToken);
 
     private IQueryable<LeagueFacts> Facts(IQueryable<Domain.League> leagues) =>
         leagues.AsNoTracking().Join(db.Cities, l => l.CityId, c => c.Id, (l, c) =>

@@ -10,6 +10,18 @@ internal sealed class TriviaDbContext(DbContextOptions<TriviaDbContext> options)
 
     public override string Schema => SchemaName;
 
+    public DbSet<Domain.TriviaNight> Nights => Set<Domain.TriviaNight>();
+
+    public DbSet<Domain.TriviaResult> Results => Set<Domain.TriviaResult>();
+
+    public DbSet<Domain.PartnerLink> Links => Set<Domain.PartnerLink>();
+
+    public DbSet<Domain.SyncRun> Runs => Set<Domain.SyncRun>();
+
+    public DbSet<Domain.RawPage> RawPages => Set<Domain.RawPage>();
+
+    public DbSet<Domain.TriviaLeagueRules> Rules => Set<Domain.TriviaLeagueRules>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

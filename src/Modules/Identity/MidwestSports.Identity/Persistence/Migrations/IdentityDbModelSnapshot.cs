@@ -127,6 +127,39 @@ namespace MidwestSports.Identity.Persistence.Migrations
                     b.ToTable("user_tokens", "identity");
                 });
 
+            modelBuilder.Entity("MidwestSports.Identity.Domain.SignInFailure", b =>
+                {
+                    b.Property<string>("AccountKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_key");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_key");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure_at");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.HasKey("AccountKey", "ClientKey")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("LastFailureAt")
+                        .HasDatabaseName("ix_sign_in_failures_last_failure_at");
+
+                    b.ToTable("sign_in_failures", "identity");
+                });
+
             modelBuilder.Entity("MidwestSports.Identity.Domain.User", b =>
                 {
                     b.Property<Guid>("Id")

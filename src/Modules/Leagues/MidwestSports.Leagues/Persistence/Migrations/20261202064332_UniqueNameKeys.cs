@@ -5,7 +5,7 @@
 namespace MidwestSports.Leagues.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class UniqueNameKeys : Migration
+    internal partial class UniqueNameKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

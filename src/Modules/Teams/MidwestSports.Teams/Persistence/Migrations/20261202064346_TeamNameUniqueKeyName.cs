@@ -5,7 +5,7 @@
 namespace MidwestSports.Teams.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class TeamNameUniqueKeyName : Migration
+    internal partial class TeamNameUniqueKeyName : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,0 +1,143 @@
+using Mediator;
+using MidwestSports.Shared.Contracts;
+
+namespace MidwestSports.Trivia.Contracts;
+
+public enum SyncTrigger
+{
+    Schedule,
+    Manual,
+}
+
+public enum SyncRunStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+}
+
+public enum TriviaNightStatus
+{
+    Final,
+    Provisional,
+    Void,
+}
+
+public enum UnmatchedKind
+{
+    Team,
+    Venue,
+}
+
+/// <summary>One run of the partner sync and what it did.</summary>
+public sealed record SyncRunDto(
+    Guid Id,
+    SyncTrigger Trigger,
+    SyncRunStatus Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    int EventsReceived,
+    int ResultsCreated,
+    int ResultsUpdated,
+    int ResultsUnchanged,
+    int ResultsVoided,
+    int UnmatchedTeams,
+    int UnmatchedVenues,
+    int NightsHeld,
+    string? Error);
+
+public sealed record StartTriviaSync(SyncTrigger Trigger) : ICommand<SyncRunDto>;
+
+public sealed record ListSyncRuns(int Limit = 50) : IQuery<IReadOnlyList<SyncRunDto>>;
+
+public sealed record GetSyncRun(Guid RunId) : IQuery<SyncRunDto>;
+
+/// <summary>A suggestion for an unmatched partner team or venue: a Midwest team or venue, scored 0-100.</summary>
+public sealed record MatchSuggestionDto(Guid TargetId, string Name, int Score);
+
+/// <summary>A partner team or venue that no Midwest one matched exactly; its results wait until it is linked, created or ignored.</summary>
+public sealed record UnmatchedDto(
+    Guid Id,
+    UnmatchedKind Kind,
+    string PartnerId,
+    string? PartnerSeason,
+    string Name,
+    string CityName,
+    Guid? CityId,
+    int WaitingResults,
+    IReadOnlyList<MatchSuggestionDto> Suggestions);
+
+public sealed record ListUnmatched : IQuery<IReadOnlyList<UnmatchedDto>>;
+
+public sealed record LinkUnmatched(Guid UnmatchedId, Guid TargetId) : ICommand<Unit>;
+
+public sealed record IgnoreUnmatched(Guid UnmatchedId) : ICommand<Unit>;
+
+public sealed record CreateTeamFromUnmatched(Guid UnmatchedId, Guid LeagueId) : ICommand<Unit>;
+
+public sealed record TriviaResultDto(Guid? TeamId, string PartnerTeamName, string? TeamName, IReadOnlyList<int> Rounds, int Bonus, int Total, int? Rank);
+
+public sealed record TriviaNightDto(
+    Guid Id,
+    string EventId,
+    string Season,
+    int Week,
+    string GameType,
+    TriviaNightStatus Status,
+    DateOnly Date,
+    TimeOnly StartTime,
+    string VenueName,
+    bool Held,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<TriviaResultDto> Results);
+
+public sealed record ListTriviaNights(Guid LeagueId) : IQuery<IReadOnlyList<TriviaNightDto>>;
+
+public sealed record TriviaStandingNightDto(Guid NightId, DateOnly Date, int Total, int? Rank, decimal Points, bool Counted);
+
+public sealed record TriviaStandingRowDto(
+    int Rank,
+    bool SharedRank,
+    Guid TeamId,
+    string TeamName,
+    int NightsPlayed,
+    int NightsCounted,
+    int NightsWon,
+    decimal Points,
+    int TotalScore,
+    bool Qualified,
+    IReadOnlyList<TriviaStandingNightDto> Nights);
+
+public sealed record TriviaStandingsDto(Guid LeagueId, string LeagueName, string RuleSet, DateTimeOffset AsOf, IReadOnlyList<TriviaStandingRowDto> Rows);
+
+public sealed record GetTriviaStandings(Guid LeagueId) : IQuery<TriviaStandingsDto>;
+
+public enum TriviaScoring
+{
+    TotalScore,
+    PlacementPoints,
+}
+
+/// <summary>How a trivia league's standings are computed. The default: every non-void night's total, no minimum, nothing excluded.</summary>
+public sealed record TriviaRulesDto(
+    TriviaScoring Scoring,
+    IReadOnlyList<int> PointsTable,
+    int? BestNights,
+    int MinimumNights,
+    IReadOnlyList<string> ExcludedGameTypes,
+    long Version) : IVersioned;
+
+public sealed record TriviaRulesFields(
+    TriviaScoring Scoring,
+    IReadOnlyList<int>? PointsTable,
+    int? BestNights,
+    int MinimumNights,
+    IReadOnlyList<string>? ExcludedGameTypes,
+    long? Version = null);
+
+public sealed record GetTriviaRules(Guid LeagueId) : IQuery<TriviaRulesDto>;
+
+public sealed record SetTriviaRules(Guid LeagueId, TriviaRulesFields Fields) : ICommand<TriviaRulesDto>;
+
+/// <summary>A sync or a review changed the results behind a trivia league's standings (for caches of the public site).</summary>
+public sealed record TriviaStandingsChanged(Guid EventId, Guid LeagueId, Guid CityId, DateTimeOffset At) : IIntegrationEvent;
