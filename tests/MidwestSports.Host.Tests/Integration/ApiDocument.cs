@@ -101,6 +101,10 @@ internal sealed class SeasonWorld
 
     public Guid Blackout { get; private set; }
 
+    public Guid TriviaLeague { get; private set; }
+
+    public Guid SyncRun { get; private set; }
+
     public static async Task<SeasonWorld> CreateAsync()
     {
         var season = new SeasonWorld(await World.ResetAsync());
@@ -125,7 +129,23 @@ internal sealed class SeasonWorld
         await World.SendAsSystemAsync(new RecordResult(games[0].Id, new ResultFields(5, 3)));
         season.Game = games[1].Id;
         await World.SendAsSystemAsync(new CreatePlayoffs(season.League, PlayoffFormat.SingleElimination, 2));
+        season.TriviaLeague = (await World.SendAsSystemAsync(new CreateLeague(new LeagueFields(
+            "Wednesday Trivia", "Trivia", world.Milwaukee, 2026, SeasonTerm.Fall, DayOfWeek.Wednesday, "Open", LeagueStatus.Active)))).Id;
+        season.SyncRun = await FinishedSyncRunAsync();
         return season;
+    }
+
+    /// <summary>A trivia sync run that has ended (the partner may be unreachable here), so nothing changes in the background later.</summary>
+    private static async Task<Guid> FinishedSyncRunAsync()
+    {
+        var run = await World.SendAsSystemAsync(new MidwestSports.Trivia.Contracts.StartTriviaSync(MidwestSports.Trivia.Contracts.SyncTrigger.Manual));
+        for (var i = 0; i < 200 && run.Status == MidwestSports.Trivia.Contracts.SyncRunStatus.Running; i++)
+        {
+            await Task.Delay(100);
+            run = await World.SendAsSystemAsync(new MidwestSports.Trivia.Contracts.GetSyncRun(run.Id));
+        }
+
+        return run.Id;
     }
 
     /// <summary>The id each path parameter of <paramref name="path"/> stands for; null when the path names something unknown.</summary>
@@ -151,6 +171,8 @@ internal sealed class SeasonWorld
                 ("games", "id") => Game,
                 ("users", "id") => World.UserId(Persona.ChicagoAdmin),
                 ("blackouts", "blackoutId") => Blackout,
+                ("leagues", "leagueId") => TriviaLeague,
+                ("sync-runs", "id") => SyncRun,
                 _ => null,
             };
             if (id is null)
