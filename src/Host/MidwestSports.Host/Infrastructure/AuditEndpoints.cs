@@ -16,6 +16,7 @@ internal static class AuditEndpoints
             .RequireAuthorization(AccessPolicies.CityUser)
             .WithTags("Audit")
             .WithName("ReadAuditLog")
+            .Produces<IReadOnlyList<AuditEntryDto>>().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesValidationProblem();
 
     internal static async Task<IReadOnlyList<AuditEntryDto>> ReadAllAsync(

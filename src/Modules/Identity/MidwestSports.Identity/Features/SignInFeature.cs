@@ -76,6 +76,7 @@ internal static class SignInEndpoints
             .AllowAnonymous()
             .WithTags("Auth")
             .WithName("Login")
+            .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }

@@ -136,19 +136,23 @@ internal static class UserEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AccessPolicies.SystemAdmin);
-        users.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListUsers(), ct))).WithName("ListUsers");
+        users.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListUsers(), ct))).WithName("ListUsers")
+            .Produces<IReadOnlyList<UserDto>>();
         users.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetUser(id), ct)))
-            .WithName("GetUser");
+            .WithName("GetUser")
+            .Produces<UserDto>();
         users.MapPost("/", async (UserBody body, ISender sender, CancellationToken ct) =>
             {
                 var user = await sender.Send(new CreateUser(body.Email ?? string.Empty, body.DisplayName ?? string.Empty, body.Password ?? string.Empty, body.Role, body.CityIds ?? []), ct);
                 return Results.Created($"/api/users/{user.Id}", user);
             })
             .WithName("CreateUser")
+            .Produces<UserDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         users.MapPut("/{id:guid}", async (Guid id, UserBody body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateUser(id, body.DisplayName ?? string.Empty, body.Role, body.CityIds ?? [], body.Disabled), ct)))
             .WithName("UpdateUser")
+            .Produces<UserDto>()
             .ProducesValidationProblem();
     }
 }

@@ -74,9 +74,11 @@ internal static class CalendarFeeds
     {
         var feeds = endpoints.MapGroup("/calendar").WithTags("Calendar feeds").AllowAnonymous();
         feeds.MapGet("/leagues/{id:guid}.ics", async (Guid id, ISender sender, CancellationToken ct) => Feed(await sender.Send(new GetCalendarFeed(id, null), ct)))
-            .WithName("LeagueCalendar").WithDescription("iCalendar feed of a league's games; public, for phone calendar subscriptions.");
+            .WithName("LeagueCalendar").WithDescription("iCalendar feed of a league's games; public, for phone calendar subscriptions.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
         feeds.MapGet("/teams/{id:guid}.ics", async (Guid id, ISender sender, CancellationToken ct) => Feed(await sender.Send(new GetCalendarFeed(null, id), ct)))
-            .WithName("TeamCalendar").WithDescription("iCalendar feed of one team's games; public, for phone calendar subscriptions.");
+            .WithName("TeamCalendar").WithDescription("iCalendar feed of one team's games; public, for phone calendar subscriptions.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static IResult Feed(string? ics) =>

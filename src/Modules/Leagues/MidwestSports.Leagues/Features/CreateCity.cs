@@ -47,6 +47,7 @@ internal static class CreateCityEndpoint
                 return Results.Created($"/api/cities/{city.Id}", city);
             })
             .WithName("CreateCity")
+            .Produces<CityDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -26,9 +26,11 @@ internal static class LeagueEndpoints
                 LeagueStatus? status = null) =>
                 Results.Ok(await sender.Send(new ListLeagues(page, pageSize, sort, q, cityId, sport, seasonYear, term, status), ct)))
             .WithName("ListLeagues")
+            .Produces<MidwestSports.Shared.Paging.PagedResultDto<LeagueDto>>()
             .ProducesValidationProblem();
         leagues.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetLeague(id), ct)))
             .WithName("GetLeague")
+            .Produces<LeagueDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         leagues.MapPost("/", async (LeagueFields body, ISender sender, CancellationToken ct) =>
             {
@@ -36,12 +38,14 @@ internal static class LeagueEndpoints
                 return Results.Created($"/api/leagues/{league.Id}", league);
             })
             .WithName("CreateLeague")
+            .Produces<LeagueDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         leagues.MapPut("/{id:guid}", async (Guid id, LeagueFields body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateLeague(id, body), ct)))
             .WithName("UpdateLeague")
+            .Produces<LeagueDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -49,6 +53,7 @@ internal static class LeagueEndpoints
         leagues.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new ArchiveLeague(id), ct)))
             .WithName("ArchiveLeague")
+            .Produces<LeagueDto>()
             .WithDescription("Archives the league (leagues are never hard-deleted).")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -50,9 +50,11 @@ internal static class CityQueryEndpoints
     public static void Map(IEndpointRouteBuilder cities)
     {
         cities.MapGet("/", async (ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new ListCities(), ct)))
-            .WithName("ListCities");
+            .WithName("ListCities")
+            .Produces<IReadOnlyList<CityDto>>();
         cities.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetCity(id), ct)))
             .WithName("GetCity")
+            .Produces<CityDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -53,6 +53,7 @@ internal static class UpdateCityEndpoint
         cities.MapPut("/{id:guid}", async (Guid id, Body body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateCity(id, body.Name, body.State, body.TimeZone, body.Version), ct)))
             .WithName("UpdateCity")
+            .Produces<CityDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

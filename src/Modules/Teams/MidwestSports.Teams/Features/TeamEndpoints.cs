@@ -24,14 +24,17 @@ internal static class TeamEndpoints
         teams.MapGet("/", async (HttpContext http, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(ParseList(http.Request.Query), ct)))
             .WithName("ListTeams")
+            .Produces<TeamListingPage>()
             .WithDescription("The team listing: sort by any column (prefix '-' for descending), filter, page by number or cursor.")
             .ProducesValidationProblem();
         teams.MapGet("/export.csv", ExportCsvAsync)
             .WithName("ExportTeamsCsv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .WithDescription("Exactly the filtered and sorted view of GET /api/teams, every page, as CSV.")
             .ProducesValidationProblem();
         teams.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetTeam(id), ct)))
             .WithName("GetTeam")
+            .Produces<TeamDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         teams.MapPost("/", async (TeamFields body, ISender sender, CancellationToken ct) =>
             {
@@ -39,12 +42,14 @@ internal static class TeamEndpoints
                 return Results.Created($"/api/teams/{team.Id}", team);
             })
             .WithName("CreateTeam")
+            .Produces<TeamDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
         teams.MapPut("/{id:guid}", async (Guid id, TeamFields body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateTeam(id, body), ct)))
             .WithName("UpdateTeam")
+            .Produces<TeamDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -55,16 +60,19 @@ internal static class TeamEndpoints
                 return Results.NoContent();
             })
             .WithName("DeleteTeam")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         teams.MapPut("/{id:guid}/sponsor", async (Guid id, SponsorBody body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new SetTeamSponsor(id, body.SponsorId ?? throw Invalid("sponsorId", "sponsorId is required.")), ct)))
             .WithName("AssignTeamSponsor")
+            .Produces<TeamDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         teams.MapDelete("/{id:guid}/sponsor", async (Guid id, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new SetTeamSponsor(id, null), ct)))
             .WithName("UnassignTeamSponsor")
+            .Produces<TeamDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
