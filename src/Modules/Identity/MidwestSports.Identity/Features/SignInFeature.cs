@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using MidwestSports.Identity.Contracts;
 using MidwestSports.Identity.Domain;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Identity.Features;
 
@@ -14,6 +16,20 @@ namespace MidwestSports.Identity.Features;
 /// a locked account/client pair give the same outcome after the same work (one database read, one password hash,
 /// one failure recorded), so neither the answer nor its timing enumerates accounts or reveals a lockout.
 /// </summary>
+/// <summary>Absurd input is refused before anything is looked up or counted: a 1 MB "email" is no sign-in attempt.</summary>
+internal sealed class SignInValidator : AbstractValidator<SignIn>
+{
+    public const int MaxEmail = 256;
+    public const int MaxPassword = 256;
+
+    public SignInValidator()
+    {
+        RuleFor(x => x.Email).OptionalText(MaxEmail);
+        RuleFor(x => x.Password).MaximumLength(MaxPassword).Must(p => !TextRules.HasControlCharacters(p, multiline: false))
+            .WithMessage("Password must not contain control characters.");
+    }
+}
+
 internal sealed class SignInHandler(
     SignInManager<User> signInManager,
     UserManager<User> users,

@@ -133,6 +133,9 @@ internal static class UserEndpoints
 {
     public sealed record UserBody(string? Email, string? DisplayName, string? Password, Shared.Contracts.PlatformRole Role, List<Guid>? CityIds, bool Disabled);
 
+    /// <summary>What an update may change: the email and password are not (a password changes by reset only).</summary>
+    public sealed record UserUpdateBody(string? DisplayName, Shared.Contracts.PlatformRole Role, List<Guid>? CityIds, bool Disabled);
+
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var users = endpoints.MapGroup("/api/users").WithTags("Users").RequireAuthorization(AccessPolicies.SystemAdmin);
@@ -149,7 +152,7 @@ internal static class UserEndpoints
             .WithName("CreateUser")
             .Produces<UserDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        users.MapPut("/{id:guid}", async (Guid id, UserBody body, ISender sender, CancellationToken ct) =>
+        users.MapPut("/{id:guid}", async (Guid id, UserUpdateBody body, ISender sender, CancellationToken ct) =>
                 Results.Ok(await sender.Send(new UpdateUser(id, body.DisplayName ?? string.Empty, body.Role, body.CityIds ?? [], body.Disabled), ct)))
             .WithName("UpdateUser")
             .Produces<UserDto>()
