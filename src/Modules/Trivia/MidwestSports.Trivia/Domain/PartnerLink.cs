@@ -43,4 +43,13 @@ internal sealed class PartnerLink
     public DateTimeOffset? DecidedAt { get; set; }
 
     public string? DecidedBy { get; set; }
+
+    /// <summary>Links it to a Midwest team or venue, saying who decided (an admin, or "exact name").</summary>
+    public void LinkTo(Guid targetId, DateTimeOffset now, string decidedBy)
+    {
+        Status = LinkStatus.Linked;
+        TargetId = targetId;
+        DecidedAt = now;
+        DecidedBy = decidedBy;
+    }
 }

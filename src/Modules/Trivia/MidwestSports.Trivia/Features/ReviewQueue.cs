@@ -172,10 +172,7 @@ internal static class ReviewDecisions
                 teamLink.CityId = venue.CityId;
                 if (candidates.ExactTeam(venue.CityId, teamLink.Name) is { } exact)
                 {
-                    teamLink.Status = LinkStatus.Linked;
-                    teamLink.TargetId = exact.TeamId;
-                    teamLink.DecidedAt = now;
-                    teamLink.DecidedBy = "exact name";
+                    teamLink.LinkTo(exact.TeamId, now, "exact name");
                     await db.Results
                         .Where(r => r.PartnerTeamId == teamLink.PartnerId && db.Nights.Any(n => n.Id == r.NightId && n.Partner == teamLink.Partner && n.Season == teamLink.Season))
                         .ExecuteUpdateAsync(s => s.SetProperty(r => r.TeamId, exact.TeamId), ct);
@@ -183,9 +180,7 @@ internal static class ReviewDecisions
             }
         }
 
-        link.Status = LinkStatus.Linked;
-        link.DecidedAt = now;
-        link.DecidedBy = scope.Actor;
+        link.LinkTo(link.TargetId!.Value, now, scope.Actor);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

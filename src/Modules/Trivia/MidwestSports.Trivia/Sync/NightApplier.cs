@@ -214,10 +214,7 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
             link.CityId = night.CityId;
             if (candidates.ExactTeam(night.CityId, link.Name) is { } exact)
             {
-                link.Status = LinkStatus.Linked;
-                link.TargetId = exact.TeamId;
-                link.DecidedAt = now;
-                link.DecidedBy = "exact name";
+                link.LinkTo(exact.TeamId, now, "exact name");
             }
         }
 
