@@ -66,6 +66,7 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/trivia/sync-runs"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/trivia/sync-runs/{id:guid}"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/trivia/unmatched"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/trivia/missing-nights"] = [401, 200, 200, 200, 200, 200],
         ["POST /api/trivia/unmatched/{id:guid}/link"] = [401, 403, 403, 204, 404, 204],
         ["POST /api/trivia/unmatched/{id:guid}/create-team"] = [401, 403, 403, 204, 404, 204],
         ["POST /api/trivia/unmatched/{id:guid}/ignore"] = [401, 403, 403, 204, 404, 204],

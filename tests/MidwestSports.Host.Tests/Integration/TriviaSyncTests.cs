@@ -211,6 +211,31 @@ public sealed class TriviaSyncTests
     }
 
     [Test]
+    public async Task MissingNights_LeagueNightsAtTheMappedVenueWithoutResults_AreListed()
+    {
+        var venue = (await World.SendAsSystemAsync(new ListVenues(world.Milwaukee))).Single(v => v.Name == "The Tap Room");
+        await World.SendAsSystemAsync(new SetLeagueSlots(leagueId, [new SlotFields(venue.Id, "Main Room", new TimeOnly(19, 0), 120)]));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var reported = today.AddDays(-(((int)today.DayOfWeek - (int)DayOfWeek.Tuesday + 7) % 7));
+        if (today.DayNumber - reported.DayNumber < 3)
+        {
+            reported = reported.AddDays(-7);
+        }
+
+        partner.Pages.Enqueue(Page([Night("ev-1", reported.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ("t-1", "Quizzly Bears", 50))], next: null));
+        using var client = world.Client(Persona.MilwaukeeAdmin, app);
+        await SyncAsync(client);
+
+        var missing = await client.GetFromJsonAsync<JsonElement>("/api/trivia/missing-nights?weeks=4");
+        var dates = missing.EnumerateArray().Select(m => DateOnly.Parse(m.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.That(dates, Does.Contain(reported.AddDays(-7)).And.Contain(reported.AddDays(-14)));
+        Assert.That(dates, Does.Not.Contain(reported), "the reported night is not missing");
+        using var chicago = world.Client(Persona.ChicagoAdmin, app);
+        Assert.That((await chicago.GetFromJsonAsync<JsonElement>("/api/trivia/missing-nights")).GetArrayLength(), Is.Zero, "another city's nights are not listed");
+    }
+
+    [Test]
     public async Task Standings_OtherCitysAdmin_404()
     {
         using var client = world.Client(Persona.ChicagoAdmin, app);

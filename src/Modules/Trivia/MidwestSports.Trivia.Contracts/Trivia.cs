@@ -91,6 +91,12 @@ public sealed record TriviaNightDto(
     IReadOnlyList<string> Flags,
     IReadOnlyList<TriviaResultDto> Results);
 
+/// <summary>A league night at a venue the partner's nights map to, 36 hours past, with no results from the partner.</summary>
+public sealed record MissingTriviaNightDto(Guid LeagueId, string LeagueName, Guid VenueId, DateOnly Date, TimeOnly Start);
+
+/// <summary>The league nights of the last <paramref name="Weeks"/> weeks that should have partner results by now and have none (caller's cities).</summary>
+public sealed record ListMissingTriviaNights(int Weeks = 4) : IQuery<IReadOnlyList<MissingTriviaNightDto>>;
+
 public sealed record ListTriviaNights(Guid LeagueId) : IQuery<IReadOnlyList<TriviaNightDto>>;
 
 public sealed record TriviaStandingNightDto(Guid NightId, DateOnly Date, int Total, int? Rank, decimal Points, bool Counted);

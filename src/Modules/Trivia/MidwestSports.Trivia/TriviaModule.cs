@@ -56,5 +56,6 @@ public sealed class TriviaModule : IModule
         ReviewQueueEndpoints.Map(trivia);
         TriviaStandingsEndpoints.Map(trivia);
         TriviaRulesEndpoints.Map(trivia);
+        MissingNightsEndpoint.Map(trivia);
     }
 }
