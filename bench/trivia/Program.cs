@@ -11,10 +11,11 @@ namespace TriviaBench;
 internal static class BenchProgram
 {
     /// <summary>The report goes to stdout; the app's and the stub's logs to stderr.</summary>
-    private static readonly TextWriter Report = Console.Out;
+    private static TextWriter Report = TextWriter.Null;
 
     public static async Task Main(string[] args)
     {
+        Report = Console.Out;
         Console.SetOut(Console.Error);
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MIDWESTSPORTS_HOST",
             Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Host/MidwestSports.Host")));
