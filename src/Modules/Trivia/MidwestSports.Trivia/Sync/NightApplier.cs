@@ -107,8 +107,15 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
             ApplyResults(partner, night, incoming, candidates, teamLinks, counts, now, tracked: !isNew);
         }
 
+        // The tracked changes and the copied nights commit together: in the caller's transaction, else in one of our own.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
         await NightCopy.WriteAsync(db, arriving, ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         return counts;
     }
 
