@@ -28,20 +28,23 @@ public sealed class TriviaSyncTests
     public static async Task StartAsync()
     {
         partner = await StubPartner.StartAsync();
-        app = new MidwestApp(Database.Postgres.ConnectionString, new Dictionary<string, string?>
-        {
-            ["Trivia:Partner:BaseUrl"] = partner.BaseUrl,
-            ["Trivia:Partner:ApiKey"] = StubPartner.Key,
-            ["Trivia:Partner:AttemptTimeout"] = "00:00:02",
-            ["Trivia:Partner:TotalTimeout"] = "00:00:10",
-            ["Trivia:Partner:RetryDelay"] = "00:00:00.050",
-            ["Trivia:Partner:MaxRetries"] = "3",
-            // A second host on the same database: it does not hear the first host's user-cache evictions (issue 12),
-            // and each test's world grants the users new cities.
-            ["Auth:ScopeCacheLifetime"] = "00:00:00",
-        });
+        app = new MidwestApp(Database.Postgres.ConnectionString, HostSettings());
         _ = app.Server;
     }
+
+    /// <summary>A host on the test database whose sync reads the stub partner.</summary>
+    private static Dictionary<string, string?> HostSettings() => new()
+    {
+        ["Trivia:Partner:BaseUrl"] = partner.BaseUrl,
+        ["Trivia:Partner:ApiKey"] = StubPartner.Key,
+        ["Trivia:Partner:AttemptTimeout"] = "00:00:02",
+        ["Trivia:Partner:TotalTimeout"] = "00:00:10",
+        ["Trivia:Partner:RetryDelay"] = "00:00:00.050",
+        ["Trivia:Partner:MaxRetries"] = "3",
+        // Another host on the same database: it does not hear the first host's user-cache evictions (issue 12),
+        // and each test's world grants the users new cities.
+        ["Auth:ScopeCacheLifetime"] = "00:00:00",
+    };
 
     [OneTimeTearDown]
     public static async Task StopAsync()
@@ -196,6 +199,59 @@ public sealed class TriviaSyncTests
     }
 
     [Test]
+    public async Task Sync_TwoHostsStartedAtOnce_OneRunAppliesTheNightsOnce()
+    {
+        partner.Delay = TimeSpan.FromSeconds(1);
+        partner.Pages.Enqueue(Page([Night("ev-1", "2026-11-03", ("t-1", "Quizzly Bears", 50), ("t-2", "Know It Ales", 40))], next: "p2"));
+        partner.Pages.Enqueue(Page([Night("ev-2", "2026-11-10", ("t-1", "Quizzly Bears", 30), ("t-3", "Smarty Pints", 45))], next: null));
+        await using var other = new MidwestApp(Database.Postgres.ConnectionString, HostSettings());
+        _ = other.Server;
+        using var first = world.Client(Persona.MilwaukeeAdmin, app);
+        using var second = world.Client(Persona.MilwaukeeAdmin, other);
+
+        var runs = await Task.WhenAll(SyncAsync(first), SyncAsync(second));
+
+        var distinct = runs.DistinctBy(r => r.GetProperty("id").GetGuid()).ToList();
+        var applied = distinct.Where(r => r.GetProperty("status").GetString() == "Succeeded").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(applied, Has.Count.EqualTo(1), string.Join("\n", distinct));
+            Assert.That(applied.Single().GetProperty("resultsCreated").GetInt32(), Is.EqualTo(4));
+            foreach (var refused in distinct.Except(applied))
+            {
+                Assert.That(refused.GetProperty("status").GetString(), Is.EqualTo("Failed"), refused.ToString());
+                Assert.That(refused.GetProperty("error").GetString(), Does.Contain("Another trivia sync was running"));
+            }
+
+            Assert.That(partner.Requests, Is.EqualTo(2), "one run read the feed's two pages; the other read nothing");
+        });
+        Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM trivia.results"), Is.EqualTo(4), "no result is doubled");
+        var standings = await first.GetFromJsonAsync<JsonElement>($"/api/trivia/leagues/{leagueId}/standings");
+        var bears = standings.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("teamName").GetString() == "Quizzly Bears");
+        Assert.That(bears.GetProperty("totalScore").GetInt32(), Is.EqualTo(80));
+    }
+
+    [Test]
+    public async Task Sync_PartnerSlowerThanTheAttemptTimeoutEveryTime_FailsWithTheReasonAndStoresNothing()
+    {
+        partner.Delay = TimeSpan.FromSeconds(5);
+        partner.Pages.Enqueue(Page([Night("ev-1", "2026-11-03", ("t-1", "Quizzly Bears", 50))], next: null));
+        using var client = world.Client(Persona.MilwaukeeAdmin, app);
+
+        var run = await SyncAsync(client);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.GetProperty("status").GetString(), Is.EqualTo("Failed"), run.ToString());
+            Assert.That(run.GetProperty("error").GetString(), Does.Contain("did not answer after retries"));
+            Assert.That(partner.Requests, Is.GreaterThan(1), "a timed-out attempt is retried");
+        });
+        Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM trivia.nights"), Is.Zero);
+        Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM trivia.results"), Is.Zero);
+        Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM trivia.raw_pages"), Is.Zero, "no page arrived, none is archived");
+    }
+
+    [Test]
     public async Task Freshness_InSeasonWithoutASuccessfulSync_DegradedThenHealthyAfterOne()
     {
         using var anonymous = world.Client(Persona.Anonymous, app);
@@ -299,6 +355,9 @@ public sealed class TriviaSyncTests
 
         public int Requests => requests;
 
+        /// <summary>How long every answer takes (a slow partner; longer than the attempt timeout, a partner that times out).</summary>
+        public TimeSpan Delay { get; set; }
+
         public string BaseUrl => web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         public static async Task<StubPartner> StartAsync()
@@ -307,7 +366,20 @@ public sealed class TriviaSyncTests
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var web = builder.Build();
             var stub = new StubPartner(web);
-            web.MapGet("/v1/events", (HttpContext http) => stub.Answer(http));
+            web.MapGet("/v1/events", async (HttpContext http) =>
+            {
+                Interlocked.Increment(ref stub.requests);
+                try
+                {
+                    await Task.Delay(stub.Delay, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty; // the client gave up on this attempt
+                }
+
+                return stub.Answer(http);
+            });
             await web.StartAsync();
             return stub;
         }
@@ -319,6 +391,7 @@ public sealed class TriviaSyncTests
             Raw.Clear();
             served.Clear();
             requests = 0;
+            Delay = TimeSpan.Zero;
         }
 
         public void Repeat()
@@ -337,7 +410,6 @@ public sealed class TriviaSyncTests
 
         private IResult Answer(HttpContext http)
         {
-            Interlocked.Increment(ref requests);
             if (http.Request.Headers["X-Api-Key"] != Key)
             {
                 return Results.StatusCode(401);

@@ -42,27 +42,42 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
         var counts = new ApplyCounts();
         var now = time.GetUtcNow();
         var eventIds = nights.Select(n => n.EventId).ToArray();
-        var existing = await db.Nights.Include(n => n.Results).Where(n => n.Partner == partner && eventIds.Contains(n.EventId))
+        // Most nights of a run are unchanged (the look-back window is re-read every day): compare hashes on a light,
+        // untracked read, and track with their results only the nights that change.
+        var stored = await db.Nights.AsNoTracking().Where(n => n.Partner == partner && eventIds.Contains(n.EventId))
+            .Select(n => new { n.EventId, n.PayloadHash, n.LastModified, Results = n.Results.Count })
+            .ToDictionaryAsync(n => n.EventId, ct);
+        var changing = new List<(ValidatedNight Incoming, string Hash)>();
+        foreach (var incoming in nights)
+        {
+            var hash = Hash(incoming);
+            if (stored.TryGetValue(incoming.EventId, out var known) && (known.PayloadHash == hash || incoming.LastModified < known.LastModified))
+            {
+                counts.Unchanged += known.Results;
+                continue;
+            }
+
+            changing.Add((incoming, hash));
+        }
+
+        var changedIds = changing.Select(c => c.Incoming.EventId).Where(stored.ContainsKey).ToArray();
+        var existing = await db.Nights.Include(n => n.Results).Where(n => n.Partner == partner && changedIds.Contains(n.EventId))
             .ToDictionaryAsync(n => n.EventId, ct);
         var links = await db.Links.Where(l => l.Partner == partner).ToListAsync(ct);
         var venueLinks = links.Where(l => l.Kind == UnmatchedKind.Venue).ToDictionary(l => l.PartnerId);
         var teamLinks = links.Where(l => l.Kind == UnmatchedKind.Team).ToDictionary(l => (l.Season, l.PartnerId));
+        var arriving = new List<TriviaNight>();
 
-        foreach (var incoming in nights)
+        foreach (var (incoming, hash) in changing)
         {
-            var hash = Hash(incoming);
-            existing.TryGetValue(incoming.EventId, out var night);
-            if (night is not null && (night.PayloadHash == hash || incoming.LastModified < night.LastModified))
-            {
-                counts.Unchanged += night.Results.Count;
-                continue;
-            }
-
             var venue = ResolveVenue(partner, incoming, candidates, venueLinks, counts, now);
+            existing.TryGetValue(incoming.EventId, out var night);
+            var isNew = night is null;
             if (night is null)
             {
+                // A night we never had: written in bulk below, not tracked one row at a time.
                 night = new TriviaNight { Id = Guid.CreateVersion7(now), Partner = partner, EventId = incoming.EventId };
-                db.Nights.Add(night);
+                arriving.Add(night);
                 existing[incoming.EventId] = night;
             }
 
@@ -89,15 +104,23 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
                 counts.Voided += Math.Max(incoming.Results.Count, night.Results.Count);
             }
 
-            ApplyResults(partner, night, incoming, candidates, teamLinks, counts, now);
+            ApplyResults(partner, night, incoming, candidates, teamLinks, counts, now, tracked: !isNew);
         }
 
+        // The tracked changes and the copied nights commit together: in the caller's transaction, else in one of our own.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.SaveChangesAsync(ct);
+        await NightCopy.WriteAsync(db, arriving, ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
         return counts;
     }
 
     private void ApplyResults(string partner, TriviaNight night, ValidatedNight incoming, MidwestCandidates candidates,
-        Dictionary<(string, string), PartnerLink> teamLinks, ApplyCounts counts, DateTimeOffset now)
+        Dictionary<(string, string), PartnerLink> teamLinks, ApplyCounts counts, DateTimeOffset now, bool tracked)
     {
         var byTeam = night.Results.ToDictionary(r => r.PartnerTeamId);
         foreach (var r in incoming.Results.DistinctBy(r => r.PartnerTeamId))
@@ -128,7 +151,11 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
             else
             {
                 night.Results.Add(fresh);
-                db.Results.Add(fresh);
+                if (tracked)
+                {
+                    db.Results.Add(fresh);
+                }
+
                 counts.Created++;
             }
 

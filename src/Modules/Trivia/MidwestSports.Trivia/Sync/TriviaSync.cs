@@ -129,11 +129,10 @@ internal sealed partial class TriviaSync(
             }
 
             var fetched = await feed.FetchAsync(run.UpdatedSince, cursor, ct);
-            db.RawPages.Add(new RawPage
-            {
-                Id = Guid.CreateVersion7(), RunId = run.Id, Number = number, ReceivedAt = time.GetUtcNow(), Body = fetched.Body,
-                Hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(fetched.Body))).ToLowerInvariant(),
-            });
+            // The archive is written as is, not through the change tracker: the audit log would copy every page's body.
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(fetched.Body))).ToLowerInvariant();
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO trivia.raw_pages (id, run_id, number, received_at, body, hash) VALUES ({Guid.CreateVersion7()}, {run.Id}, {number}, {time.GetUtcNow()}, {fetched.Body}, {hash})", ct);
             foreach (var e in fetched.Page.Events ?? [])
             {
                 run.EventsReceived++;
