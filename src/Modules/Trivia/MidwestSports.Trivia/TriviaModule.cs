@@ -41,6 +41,7 @@ public sealed class TriviaModule : IModule
         services.AddModuleDbContext<TriviaDbContext>(Name, TriviaDbContext.SchemaName);
         services.AddTriviaPartner(configuration);
         services.AddScoped<NightApplier>();
+        services.AddScoped<Upload.UploadPipeline>();
         services.AddScoped<TriviaSync>();
         services.AddScoped<TriviaLeagueAccess>();
         services.AddSingleton<TriviaSyncQueue>();
@@ -56,5 +57,7 @@ public sealed class TriviaModule : IModule
         ReviewQueueEndpoints.Map(trivia);
         TriviaStandingsEndpoints.Map(trivia);
         TriviaRulesEndpoints.Map(trivia);
+        UploadTriviaNightsEndpoint.Map(trivia);
+        TriviaUploadDecisionEndpoints.Map(trivia);
     }
 }
