@@ -16,7 +16,7 @@ namespace MidwestSports.Host.Tests.Integration;
 /// The trivia sync through the real HTTP client and its resilience pipeline, against a stub partner that answers
 /// what each test scripts: pages, 401, 500, malformed JSON. Runs are started and read through the API.
 /// </summary>
-public sealed class TriviaSyncTests
+public sealed partial class TriviaSyncTests
 {
     private static StubPartner partner = null!;
     private static MidwestApp app = null!;
