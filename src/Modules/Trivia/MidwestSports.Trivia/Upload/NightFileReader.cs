@@ -108,7 +108,7 @@ internal static class NightFileReader
         return new NightFile(encoding, separator, [.. reader.Headers], rows, problems);
     }
 
-    /// <summary>A byte order mark decides; then strict UTF-8; otherwise the detector's guess, Windows-1252 when it has none (the partner's spreadsheets).</summary>
+    /// <summary>A byte order mark decides; then strict UTF-8; then a multi-byte encoding the detector is sure of; otherwise Windows-1252.</summary>
     private static (string Name, string Text) Decode(byte[] content)
     {
         if (content.AsSpan().StartsWith("\uFEFF"u8) || content.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE }) || content.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF }))
@@ -125,8 +125,11 @@ internal static class NightFileReader
         catch (DecoderFallbackException)
         {
             var detected = CharsetDetector.DetectFromBytes(content).Detected;
-            // Latin-1 guesses read as Windows-1252, its superset in practice (curly quotes, the euro sign).
-            var encoding = detected?.Encoding is { CodePage: not (65001 or 28591 or 1252) } e && detected.Confidence >= 0.5f ? e : System.Text.Encoding.GetEncoding(1252);
+            // The partner exports from US Windows: an 8-bit file is Windows-1252. The detector's guess among single-byte code
+            // pages is unreliable on short files (it reads "Généralistes" as Central European), so it only decides a
+            // multi-byte encoding (UTF-16 without BOM, Shift_JIS…) it is sure of.
+            var detected = CharsetDetector.DetectFromBytes(content).Detected;
+            var encoding = detected?.Encoding is { IsSingleByte: false, CodePage: not 65001 } e && detected.Confidence >= 0.8f ? e : System.Text.Encoding.GetEncoding(1252);
             return (encoding.CodePage == 1252 ? "Windows-1252" : encoding.WebName, encoding.GetString(content));
         }
     }
