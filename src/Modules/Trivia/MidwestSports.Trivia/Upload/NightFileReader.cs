@@ -124,7 +124,6 @@ internal static class NightFileReader
         }
         catch (DecoderFallbackException)
         {
-            var detected = CharsetDetector.DetectFromBytes(content).Detected;
             // The partner exports from US Windows: an 8-bit file is Windows-1252. The detector's guess among single-byte code
             // pages is unreliable on short files (it reads "Généralistes" as Central European), so it only decides a
             // multi-byte encoding (UTF-16 without BOM, Shift_JIS…) it is sure of.
