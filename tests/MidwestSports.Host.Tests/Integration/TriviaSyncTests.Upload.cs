@@ -145,6 +145,17 @@ public sealed partial class TriviaSyncTests
     }
 
     [Test]
+    public async Task Upload_EmptyFile_400NamingTheFileField()
+    {
+        using var client = world.Client(Persona.MilwaukeeAdmin, app);
+
+        var (response, problem) = await UploadAsync(client, "nights.csv", []);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem.GetProperty("errors").TryGetProperty("file", out _), Is.True, problem.ToString());
+    }
+
+    [Test]
     public async Task Upload_Viewer_403()
     {
         using var client = world.Client(Persona.MadisonViewer, app);

@@ -17,8 +17,8 @@ internal sealed class UploadTriviaNightsValidator : AbstractValidator<UploadTriv
 {
     public UploadTriviaNightsValidator()
     {
-        RuleFor(x => x.FileName).NotEmpty().MaximumLength(260).WithName("file");
-        RuleFor(x => x.Content).NotEmpty().WithName("file").WithMessage("Choose a CSV or XLSX file that is not empty.");
+        RuleFor(x => x.FileName).NotEmpty().MaximumLength(260).OverridePropertyName("file");
+        RuleFor(x => x.Content).NotEmpty().OverridePropertyName("file").WithMessage("Choose a CSV or XLSX file that is not empty.");
     }
 }
 
