@@ -38,6 +38,8 @@ internal sealed class ApplyTriviaUploadHandler(TriviaDbContext db, UploadPipelin
         StandingsNotices.Add(db, outcome.Candidates, outcome.TouchedTeams, time.GetUtcNow());
         await db.Entry(upload).ReloadAsync(cancellationToken);
         upload.Applied = JsonSerializer.Serialize(outcome.Figures);
+        // What the re-check found that the preview did not (the data moved, or another admin applies it) joins the messages.
+        upload.Messages = JsonSerializer.Serialize((JsonSerializer.Deserialize<List<TriviaUploadMessageDto>>(upload.Messages) ?? []).Union(outcome.Messages).OrderBy(m => m.Row));
         upload.DecidedAt = time.GetUtcNow();
         upload.DecidedBy = current.Scope.Actor;
         await db.SaveChangesAsync(cancellationToken);
