@@ -43,9 +43,9 @@ internal sealed class UploadPipeline(TriviaDbContext db, NightApplier applier, I
             var night = NightValidation.Validate(e)!;
             var row = firstRow[night.EventId];
             var city = venueCities.GetValueOrDefault(night.PartnerVenueId) ?? candidates.CityNamed(night.CityName);
-            if (city is { } known1)
+            if (city is { } cityId)
             {
-                cities.Add(known1);
+                cities.Add(cityId);
             }
 
             if (city is null ? !scope.AllCities : !scope.Includes(city.Value))
