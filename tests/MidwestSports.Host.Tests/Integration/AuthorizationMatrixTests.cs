@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/trivia/leagues/{leagueId:guid}/nights"] = [401, 200, 404, 200, 404, 200],
         ["GET /api/trivia/leagues/{leagueId:guid}/rules"] = [401, 200, 404, 200, 404, 200],
         ["PUT /api/trivia/leagues/{leagueId:guid}/rules"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/trivia/uploads"] = [401, 403, 403, 201, 201, 201],
+        ["POST /api/trivia/uploads/{id:guid}/apply"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/trivia/uploads/{id:guid}/discard"] = [401, 403, 403, 200, 404, 200],
         ["GET /api/venues/"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/venues/{id:guid}"] = [401, 200, 404, 200, 404, 200],
         ["POST /api/venues/"] = [401, 403, 403, 201, 403, 201],
@@ -306,6 +309,16 @@ public sealed class AuthorizationMatrixTests
             return (link, name);
         }
 
+        if (key.Contains("/api/trivia/uploads/", StringComparison.Ordinal))
+        {
+            // A previewed upload of a night in the target city (a trivia league there makes the city's name known).
+            await World.SendAsSystemAsync(new CreateLeague(new LeagueFields($"Trivia {Guid.NewGuid():N}", "Trivia", city, 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Bar", LeagueStatus.Active)));
+            var cityName = city == world.Milwaukee ? "Milwaukee" : city == world.Chicago ? "Chicago" : "Madison";
+            var fileName = $"nights-{Guid.NewGuid():N}.csv";
+            var upload = await World.SendAsSystemAsync(new MidwestSports.Trivia.Contracts.UploadTriviaNights(fileName, System.Text.Encoding.UTF8.GetBytes(UploadCsv(cityName))));
+            return (upload.Id, fileName);
+        }
+
         if (key.Contains("/api/trivia/sync-runs/", StringComparison.Ordinal))
         {
             var run = await World.SendAsSystemAsync(new MidwestSports.Trivia.Contracts.StartTriviaSync(MidwestSports.Trivia.Contracts.SyncTrigger.Manual));
@@ -427,8 +440,18 @@ public sealed class AuthorizationMatrixTests
             request.Content = JsonContent.Create(body);
         }
 
+        if (verb == "POST" && path == "/api/trivia/uploads")
+        {
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(UploadCsv("Milwaukee"))), "file", "nights.csv" } };
+        }
+
         return request;
     }
+
+    /// <summary>A partner export of one night in <paramref name="city"/>.</summary>
+    private static string UploadCsv(string city) =>
+        "Event ID,Status,Date,Start Time,Venue ID,Venue Name,City,Team ID,Team Name,Total\n"
+        + $"ev-{Guid.NewGuid():N},final,2026-11-03,19:00,v-{city},{city} Quiz Bar,{city},t-1,Matrix Quizzers,40\n";
 
     private static object TeamBody(Guid leagueId, string name) => new
     {

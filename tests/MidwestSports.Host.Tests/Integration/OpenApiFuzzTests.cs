@@ -175,6 +175,16 @@ public sealed class OpenApiFuzzTests
             yield return Make(StaleIfMatch, header: ("If-Match", "\"fuzz-stale\""));
         }
 
+        if (operation.Json["requestBody"]?["content"]?["multipart/form-data"] is not null)
+        {
+            foreach (var fuzz in MultipartCases(method, path))
+            {
+                yield return fuzz;
+            }
+
+            yield return Make("body: JSON instead of a form", content: "{}");
+        }
+
         if (body is null)
         {
             yield break;
@@ -220,6 +230,22 @@ public sealed class OpenApiFuzzTests
             }
         }
 
+    }
+
+    /// <summary>A file upload sent no file, an empty one, a broken workbook, only unknown columns, or too much.</summary>
+    private static IEnumerable<FuzzCase> MultipartCases(HttpMethod method, string path)
+    {
+        FuzzCase Upload(string name, string field, byte[] content, string fileName) => new(name, () => new HttpRequestMessage(method, path)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(content), field, fileName } },
+        });
+
+        yield return Upload("multipart: no file field", "other", "a,b\n1,2\n"u8.ToArray(), "x.csv");
+        yield return Upload("multipart: empty file", "file", [], "x.csv");
+        yield return Upload("multipart: broken workbook", "file", [0x50, 0x4B, 0x03, 0x04, 0x01, 0x02, 0x03], "x.xlsx");
+        yield return Upload("multipart: unknown columns only", "file", "foo,bar\n1,2\n"u8.ToArray(), "x.csv");
+        yield return Upload("multipart: binary", "file", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))], "x.csv");
+        yield return Upload("multipart: 6 MB", "file", new byte[6 * 1024 * 1024], "x.csv");
     }
 
     private static IEnumerable<(string Label, JsonNode? Value)> BadScalars(JsonObject? schema, string name)

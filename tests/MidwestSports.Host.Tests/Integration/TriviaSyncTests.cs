@@ -16,7 +16,7 @@ namespace MidwestSports.Host.Tests.Integration;
 /// The trivia sync through the real HTTP client and its resilience pipeline, against a stub partner that answers
 /// what each test scripts: pages, 401, 500, malformed JSON. Runs are started and read through the API.
 /// </summary>
-public sealed class TriviaSyncTests
+public sealed partial class TriviaSyncTests
 {
     private static StubPartner partner = null!;
     private static MidwestApp app = null!;
@@ -289,6 +289,43 @@ public sealed class TriviaSyncTests
         Assert.That(dates, Does.Not.Contain(reported), "the reported night is not missing");
         using var chicago = world.Client(Persona.ChicagoAdmin, app);
         Assert.That((await chicago.GetFromJsonAsync<JsonElement>("/api/trivia/missing-nights")).GetArrayLength(), Is.Zero, "another city's nights are not listed");
+    }
+
+    [Test]
+    public async Task Sync_NextSeasonRenumbersTeams_SameNamesLinkThemselvesNewNamesAskAgain()
+    {
+        partner.Pages.Enqueue(Page([Night("ev-1", "2026-11-03", ("t-1", "Quizzly Bears", 50), ("t-2", "Know It Ales", 40))], next: null));
+        using var client = world.Client(Persona.MilwaukeeAdmin, app);
+        await SyncAsync(client);
+
+        // Next season the partner numbers its teams anew: t-1 is now another team; one team plays under a new name.
+        var spring = Night("ev-2", "2027-03-02", ("t-1", "Know It Ales", 44), ("t-7", "Quizzly Bears", 47), ("t-8", "Smarty Pints Reloaded", 39)) with { SeasonId = "2027-spring" };
+        partner.Pages.Enqueue(Page([spring], next: null));
+        var run = await SyncAsync(client);
+
+        Assert.That(run.GetProperty("unmatchedTeams").GetInt32(), Is.EqualTo(1), run.ToString());
+        var standings = await client.GetFromJsonAsync<JsonElement>($"/api/trivia/leagues/{leagueId}/standings");
+        var totals = standings.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("teamName").GetString()!, r => r.GetProperty("totalScore").GetInt32());
+        Assert.That(totals["Quizzly Bears"], Is.EqualTo(97), "t-1 of the fall and t-7 of the spring are the same team");
+        Assert.That(totals["Know It Ales"], Is.EqualTo(84), "t-1 of the spring is not the fall's t-1");
+        var queue = await client.GetFromJsonAsync<JsonElement>("/api/trivia/unmatched");
+        Assert.That(queue.EnumerateArray().Select(q => (q.GetProperty("name").GetString(), q.GetProperty("partnerSeason").GetString())),
+            Is.EqualTo(new[] { ("Smarty Pints Reloaded", "2027-spring") }));
+    }
+
+    [Test]
+    public async Task Sync_SamePageTwiceInOneRun_CountsEachNightOnce()
+    {
+        var page = Page([Night("ev-1", "2026-11-03", ("t-1", "Quizzly Bears", 50)), Night("ev-2", "2026-11-10", ("t-1", "Quizzly Bears", 30))], next: "p2");
+        partner.Pages.Enqueue(page);
+        partner.Pages.Enqueue(page with { NextCursor = null });
+        using var client = world.Client(Persona.MilwaukeeAdmin, app);
+
+        var run = await SyncAsync(client);
+
+        Assert.That(run.GetProperty("resultsCreated").GetInt32(), Is.EqualTo(2), run.ToString());
+        Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM trivia.results"), Is.EqualTo(2));
+        Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM trivia.raw_pages"), Is.EqualTo(2), "both pages archived as received");
     }
 
     [Test]

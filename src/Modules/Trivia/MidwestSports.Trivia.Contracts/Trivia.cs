@@ -147,3 +147,39 @@ public sealed record SetTriviaRules(Guid LeagueId, TriviaRulesFields Fields) : I
 
 /// <summary>A sync or a review changed the results behind a trivia league's standings (for caches of the public site).</summary>
 public sealed record TriviaStandingsChanged(Guid EventId, Guid LeagueId, Guid CityId, DateTimeOffset At) : IIntegrationEvent;
+
+public enum TriviaUploadStatus
+{
+    Previewed,
+    Applied,
+    Discarded,
+}
+
+/// <summary>What a row of an uploaded file says about itself: an error keeps its night from being applied; a warning does not.</summary>
+public sealed record TriviaUploadMessageDto(int Row, string? Column, string Message, bool Error);
+
+/// <summary>What applying an upload does (its preview) or did (once applied), in the sync's terms.</summary>
+public sealed record TriviaUploadFiguresDto(int Nights, int ResultsCreated, int ResultsUpdated, int ResultsUnchanged, int ResultsVoided, int NightsHeld, int NightsSkipped, int Unmatched);
+
+/// <summary>An uploaded partner export: nothing of it is applied until <see cref="ApplyTriviaUpload"/>.</summary>
+public sealed record TriviaUploadDto(
+    Guid Id,
+    string FileName,
+    string UploadedBy,
+    DateTimeOffset UploadedAt,
+    string Encoding,
+    string? Delimiter,
+    TriviaUploadStatus Status,
+    int Rows,
+    TriviaUploadFiguresDto Preview,
+    TriviaUploadFiguresDto? Applied,
+    DateTimeOffset? AppliedAt,
+    IReadOnlyList<TriviaUploadMessageDto> Messages);
+
+/// <summary>Reads a partner CSV or XLSX export of nights and previews it (what applying it would change). Nothing is applied.</summary>
+public sealed record UploadTriviaNights(string FileName, byte[] Content) : ICommand<TriviaUploadDto>;
+
+/// <summary>Applies a previewed upload through the sync's pipeline, for the caller's cities only. A second apply is a 409.</summary>
+public sealed record ApplyTriviaUpload(Guid UploadId) : ICommand<TriviaUploadDto>;
+
+public sealed record DiscardTriviaUpload(Guid UploadId) : ICommand<TriviaUploadDto>;

@@ -41,6 +41,7 @@ public sealed class TriviaModule : IModule
         services.AddModuleDbContext<TriviaDbContext>(Name, TriviaDbContext.SchemaName);
         services.AddTriviaPartner(configuration);
         services.AddScoped<NightApplier>();
+        services.AddScoped<Upload.UploadPipeline>();
         services.AddScoped<TriviaSync>();
         services.AddScoped<TriviaLeagueAccess>();
         services.AddSingleton<TriviaSyncQueue>();
@@ -57,5 +58,7 @@ public sealed class TriviaModule : IModule
         TriviaStandingsEndpoints.Map(trivia);
         TriviaRulesEndpoints.Map(trivia);
         MissingNightsEndpoint.Map(trivia);
+        UploadTriviaNightsEndpoint.Map(trivia);
+        TriviaUploadDecisionEndpoints.Map(trivia);
     }
 }

@@ -97,3 +97,24 @@ internal sealed class TriviaLeagueRulesConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Version).IsConcurrencyToken();
     }
 }
+
+internal sealed class TriviaUploadConfiguration : IEntityTypeConfiguration<TriviaUpload>
+{
+    public void Configure(EntityTypeBuilder<TriviaUpload> builder)
+    {
+        builder.ToTable("uploads");
+        builder.HasKey(u => u.Id);
+        builder.Property(u => u.FileName).HasMaxLength(260);
+        builder.Property(u => u.UploadedBy).HasMaxLength(256);
+        builder.Property(u => u.DecidedBy).HasMaxLength(256);
+        builder.Property(u => u.Encoding).HasMaxLength(40);
+        builder.Property(u => u.Delimiter).HasMaxLength(10);
+        builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(u => u.CityIds).HasColumnType("uuid[]");
+        builder.Property(u => u.Rows).HasColumnType("jsonb");
+        builder.Property(u => u.Messages).HasColumnType("jsonb");
+        builder.Property(u => u.Preview).HasColumnType("jsonb");
+        builder.Property(u => u.Applied).HasColumnType("jsonb");
+        builder.HasIndex(u => u.UploadedAt);
+    }
+}

@@ -22,6 +22,8 @@ internal sealed class TriviaDbContext(DbContextOptions<TriviaDbContext> options)
 
     public DbSet<Domain.TriviaLeagueRules> Rules => Set<Domain.TriviaLeagueRules>();
 
+    public DbSet<Domain.TriviaUpload> Uploads => Set<Domain.TriviaUpload>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
