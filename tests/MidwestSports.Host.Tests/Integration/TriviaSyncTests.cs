@@ -329,6 +329,28 @@ public sealed partial class TriviaSyncTests
     }
 
     [Test]
+    public async Task SyncRun_CityAdmin_SeesTheFiguresOfTheirCitiesOnly()
+    {
+        partner.Pages.Enqueue(Page([Night("ev-1", "2026-11-03", ("t-1", "Quizzly Bears", 50), ("t-9", "Nobody We Know", 20))], next: null));
+        using var milwaukee = world.Client(Persona.MilwaukeeAdmin, app);
+        using var chicago = world.Client(Persona.ChicagoAdmin, app);
+        using var system = world.Client(Persona.SystemAdmin, app);
+        var run = await SyncAsync(milwaukee);
+        var id = run.GetProperty("id").GetGuid();
+
+        var mine = await milwaukee.GetFromJsonAsync<JsonElement>($"/api/trivia/sync-runs/{id}");
+        var theirs = await chicago.GetFromJsonAsync<JsonElement>($"/api/trivia/sync-runs/{id}");
+        var all = await system.GetFromJsonAsync<JsonElement>("/api/trivia/sync-runs");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((mine.GetProperty("eventsReceived").GetInt32(), mine.GetProperty("resultsCreated").GetInt32(), mine.GetProperty("unmatchedTeams").GetInt32()), Is.EqualTo((1, 2, 1)));
+            Assert.That((theirs.GetProperty("eventsReceived").GetInt32(), theirs.GetProperty("resultsCreated").GetInt32(), theirs.GetProperty("unmatchedTeams").GetInt32()), Is.EqualTo((0, 0, 0)));
+            Assert.That(all[0].GetProperty("resultsCreated").GetInt32(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task Standings_OtherCitysAdmin_404()
     {
         using var client = world.Client(Persona.ChicagoAdmin, app);

@@ -1,3 +1,4 @@
+using MidwestSports.Shared.Access;
 using MidwestSports.Trivia.Contracts;
 
 namespace MidwestSports.Trivia.Domain;
@@ -38,8 +39,42 @@ internal sealed class SyncRun
 
     public string? StartedBy { get; set; }
 
-    public SyncRunDto ToDto() => new(Id, Trigger, Status, StartedAt, FinishedAt, EventsReceived, ResultsCreated, ResultsUpdated, ResultsUnchanged,
-        ResultsVoided, UnmatchedTeams, UnmatchedVenues, NightsHeld, Error);
+    /// <summary>The figures per city (jsonb), so a city admin's view of a run holds their cities' nights only.</summary>
+    public Dictionary<Guid, CityFigures> PerCity { get; set; } = [];
+
+    /// <summary>The whole run for a system admin; the sum over the caller's cities for anyone else (a venue not linked yet belongs to no city).</summary>
+    public SyncRunDto ToDto(CityScope scope)
+    {
+        if (scope.AllCities)
+        {
+            return new(Id, Trigger, Status, StartedAt, FinishedAt, EventsReceived, ResultsCreated, ResultsUpdated, ResultsUnchanged,
+                ResultsVoided, UnmatchedTeams, UnmatchedVenues, NightsHeld, Error);
+        }
+
+        var mine = PerCity.Where(c => scope.Includes(c.Key)).Select(c => c.Value).ToList();
+        return new(Id, Trigger, Status, StartedAt, FinishedAt, mine.Sum(f => f.Events), mine.Sum(f => f.Created), mine.Sum(f => f.Updated),
+            mine.Sum(f => f.Unchanged), mine.Sum(f => f.Voided), mine.Sum(f => f.UnmatchedTeams), mine.Sum(f => f.UnmatchedVenues), mine.Sum(f => f.NightsHeld), Error);
+    }
+}
+
+/// <summary>One city's part of a run.</summary>
+internal sealed class CityFigures
+{
+    public int Events { get; set; }
+
+    public int Created { get; set; }
+
+    public int Updated { get; set; }
+
+    public int Unchanged { get; set; }
+
+    public int Voided { get; set; }
+
+    public int NightsHeld { get; set; }
+
+    public int UnmatchedTeams { get; set; }
+
+    public int UnmatchedVenues { get; set; }
 }
 
 /// <summary>A page of the partner feed exactly as received, with its hash: what a run saw can always be looked at again.</summary>

@@ -28,12 +28,12 @@ internal sealed class StartTriviaSyncHandler(TriviaDbContext db, TriviaSync sync
             .OrderByDescending(r => r.StartedAt).FirstOrDefaultAsync(cancellationToken);
         if (running is not null)
         {
-            return running.ToDto();
+            return running.ToDto(current.Scope);
         }
 
         var run = await sync.CreateRunAsync(command.Trigger, current.Scope.Actor, cancellationToken);
         await queue.EnqueueAsync(run.Id, cancellationToken);
-        return run.ToDto();
+        return run.ToDto(current.Scope);
     }
 }
 

@@ -3,23 +3,24 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Trivia.Contracts;
 using MidwestSports.Trivia.Persistence;
 
 namespace MidwestSports.Trivia.Features;
 
-internal sealed class ListSyncRunsHandler(TriviaDbContext db) : IQueryHandler<ListSyncRuns, IReadOnlyList<SyncRunDto>>
+internal sealed class ListSyncRunsHandler(TriviaDbContext db, CurrentScope current) : IQueryHandler<ListSyncRuns, IReadOnlyList<SyncRunDto>>
 {
     public async ValueTask<IReadOnlyList<SyncRunDto>> Handle(ListSyncRuns query, CancellationToken cancellationToken) =>
         (await db.Runs.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(Math.Clamp(query.Limit, 1, 200)).ToListAsync(cancellationToken))
-            .Select(r => r.ToDto()).ToList();
+            .Select(r => r.ToDto(current.Scope)).ToList();
 }
 
-internal sealed class GetSyncRunHandler(TriviaDbContext db) : IQueryHandler<GetSyncRun, SyncRunDto>
+internal sealed class GetSyncRunHandler(TriviaDbContext db, CurrentScope current) : IQueryHandler<GetSyncRun, SyncRunDto>
 {
     public async ValueTask<SyncRunDto> Handle(GetSyncRun query, CancellationToken cancellationToken) =>
-        (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.RunId, cancellationToken) ?? throw new NotFoundException("Sync run", query.RunId)).ToDto();
+        (await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.RunId, cancellationToken) ?? throw new NotFoundException("Sync run", query.RunId)).ToDto(current.Scope);
 }
 
 internal static class SyncRunEndpoints

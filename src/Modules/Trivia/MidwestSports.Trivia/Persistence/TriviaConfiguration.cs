@@ -70,6 +70,13 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(2000);
         builder.Property(r => r.StartedBy).HasMaxLength(256);
+        builder.Property(r => r.PerCity).HasColumnType("jsonb").HasConversion(
+            figures => System.Text.Json.JsonSerializer.Serialize(figures, (System.Text.Json.JsonSerializerOptions?)null),
+            json => System.Text.Json.JsonSerializer.Deserialize<Dictionary<Guid, CityFigures>>(json, (System.Text.Json.JsonSerializerOptions?)null) ?? new Dictionary<Guid, CityFigures>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<Dictionary<Guid, CityFigures>>(
+                (a, b) => System.Text.Json.JsonSerializer.Serialize(a, (System.Text.Json.JsonSerializerOptions?)null) == System.Text.Json.JsonSerializer.Serialize(b, (System.Text.Json.JsonSerializerOptions?)null),
+                v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+                v => System.Text.Json.JsonSerializer.Deserialize<Dictionary<Guid, CityFigures>>(System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null), (System.Text.Json.JsonSerializerOptions?)null)!));
         builder.HasIndex(r => r.StartedAt);
     }
 }

@@ -27,6 +27,21 @@ internal sealed class ApplyCounts
 
     /// <summary>Teams whose standings may have moved (their leagues are told).</summary>
     public HashSet<Guid> TouchedTeams { get; } = [];
+
+    /// <summary>The same figures per city of the night's venue (<see cref="Guid.Empty"/>: a venue not linked yet), so a city admin sees their cities' part of a run.</summary>
+    public Dictionary<Guid, CityFigures> ByCity { get; } = [];
+
+    public CityFigures In(Guid? cityId)
+    {
+        var key = cityId ?? Guid.Empty;
+        if (!ByCity.TryGetValue(key, out var figures))
+        {
+            figures = new CityFigures();
+            ByCity[key] = figures;
+        }
+
+        return figures;
+    }
 }
 
 /// <summary>
@@ -45,7 +60,7 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
         // Most nights of a run are unchanged (the look-back window is re-read every day): compare hashes on a light,
         // untracked read, and track with their results only the nights that change.
         var stored = await db.Nights.AsNoTracking().Where(n => n.Partner == partner && eventIds.Contains(n.EventId))
-            .Select(n => new { n.EventId, n.PayloadHash, n.LastModified, Results = n.Results.Count })
+            .Select(n => new { n.EventId, n.PayloadHash, n.LastModified, n.CityId, Results = n.Results.Count })
             .ToDictionaryAsync(n => n.EventId, ct);
         var changing = new List<(ValidatedNight Incoming, string Hash)>();
         foreach (var incoming in nights)
@@ -54,6 +69,8 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
             if (stored.TryGetValue(incoming.EventId, out var known) && (known.PayloadHash == hash || incoming.LastModified < known.LastModified))
             {
                 counts.Unchanged += known.Results;
+                counts.In(known.CityId).Unchanged += known.Results;
+                counts.In(known.CityId).Events++;
                 continue;
             }
 
@@ -99,9 +116,12 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
             night.PayloadHash = hash;
             night.ReceivedAt = now;
             counts.NightsHeld += night.Held ? 1 : 0;
+            counts.In(night.CityId).Events++;
+            counts.In(night.CityId).NightsHeld += night.Held ? 1 : 0;
             if (incoming.Status == TriviaNightStatus.Void && !wasVoid)
             {
                 counts.Voided += Math.Max(incoming.Results.Count, night.Results.Count);
+                counts.In(night.CityId).Voided += Math.Max(incoming.Results.Count, night.Results.Count);
             }
 
             ApplyResults(partner, night, incoming, candidates, teamLinks, counts, now, tracked: !isNew);
@@ -137,6 +157,7 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
                 if (current.SameAs(fresh) && current.TeamId == teamId)
                 {
                     counts.Unchanged++;
+                    counts.In(night.CityId).Unchanged++;
                     continue;
                 }
 
@@ -147,6 +168,7 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
                 current.Rank = fresh.Rank;
                 current.TeamId = teamId;
                 counts.Updated++;
+                counts.In(night.CityId).Updated++;
             }
             else
             {
@@ -157,6 +179,7 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
                 }
 
                 counts.Created++;
+                counts.In(night.CityId).Created++;
             }
 
             if (teamId is { } id)
@@ -171,6 +194,7 @@ internal sealed class NightApplier(TriviaDbContext db, TimeProvider time)
             night.Results.Remove(dropped);
             db.Results.Remove(dropped);
             counts.Updated++;
+            counts.In(night.CityId).Updated++;
             if (dropped.TeamId is { } id)
             {
                 counts.TouchedTeams.Add(id);

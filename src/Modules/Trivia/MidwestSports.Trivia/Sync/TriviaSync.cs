@@ -82,8 +82,18 @@ internal sealed partial class TriviaSync(
             run.ResultsUnchanged = counts.Unchanged;
             run.ResultsVoided = counts.Voided;
             run.NightsHeld += counts.NightsHeld;
-            run.UnmatchedTeams = await db.Links.CountAsync(l => l.Kind == UnmatchedKind.Team && l.Status == LinkStatus.Pending, ct);
-            run.UnmatchedVenues = await db.Links.CountAsync(l => l.Kind == UnmatchedKind.Venue && l.Status == LinkStatus.Pending, ct);
+            var waiting = await db.Links.Where(l => l.Status == LinkStatus.Pending).GroupBy(l => new { l.Kind, l.CityId })
+                .Select(g => new { g.Key.Kind, g.Key.CityId, Count = g.Count() }).ToListAsync(ct);
+            run.UnmatchedTeams = waiting.Where(w => w.Kind == UnmatchedKind.Team).Sum(w => w.Count);
+            run.UnmatchedVenues = waiting.Where(w => w.Kind == UnmatchedKind.Venue).Sum(w => w.Count);
+            foreach (var w in waiting)
+            {
+                var city = counts.In(w.CityId);
+                city.UnmatchedTeams += w.Kind == UnmatchedKind.Team ? w.Count : 0;
+                city.UnmatchedVenues += w.Kind == UnmatchedKind.Venue ? w.Count : 0;
+            }
+
+            run.PerCity = counts.ByCity;
             StandingsNotices.Add(db, candidates, counts.TouchedTeams, time.GetUtcNow());
             run.Status = SyncRunStatus.Succeeded;
             run.FinishedAt = time.GetUtcNow();

@@ -302,6 +302,11 @@ namespace MidwestSports.Trivia.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("nights_held");
 
+                    b.Property<string>("PerCity")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("per_city");
+
                     b.Property<int>("ResultsCreated")
                         .HasColumnType("integer")
                         .HasColumnName("results_created");
