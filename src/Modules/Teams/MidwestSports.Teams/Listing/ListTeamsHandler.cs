@@ -6,6 +6,7 @@ using FluentValidation.Results;
 using Mediator;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Paging;
+using MidwestSports.Shared.Persistence;
 using MidwestSports.Shared.Validation;
 using MidwestSports.Teams.Contracts;
 using Npgsql;
@@ -55,10 +56,10 @@ internal sealed class ListTeamsHandler(NpgsqlDataSource dataSource, CurrentScope
         // Sponsor and league name filters match the few hundred names of the replicas first: no match answers at
         // once, a few matches become an id lookup, and the planner sees how many ids it deals with.
         var sponsorIds = query.SponsorName is { Length: > 0 } sponsor
-            ? await IdsAsync(connection, "SELECT sponsor_id FROM teams.sponsor_names WHERE lower(name) LIKE @p", sponsor, cancellationToken)
+            ? await IdsAsync(connection, "SELECT sponsor_id FROM teams.sponsor_names WHERE lower(name) LIKE @p ESCAPE '\\'", sponsor, cancellationToken)
             : null;
         var leagueIds = query.LeagueName is { Length: > 0 } league
-            ? await IdsAsync(connection, "SELECT league_id FROM teams.league_names WHERE lower(name) LIKE @p", league, cancellationToken)
+            ? await IdsAsync(connection, "SELECT league_id FROM teams.league_names WHERE lower(name) LIKE @p ESCAPE '\\'", league, cancellationToken)
             : null;
         if (sponsorIds is { Length: 0 } || leagueIds is { Length: 0 })
         {
@@ -299,7 +300,7 @@ internal sealed class ListTeamsHandler(NpgsqlDataSource dataSource, CurrentScope
     {
         var bound = from is null ? string.Empty : descending ? " AND lower(name) <= @from" : " AND lower(name) >= @from";
         await using var command = new NpgsqlCommand(
-            $"SELECT DISTINCT lower(name) AS k FROM teams.sponsor_names WHERE lower(name) LIKE @p{bound} ORDER BY k {(descending ? "DESC" : "ASC")}", connection);
+            $"SELECT DISTINCT lower(name) AS k FROM teams.sponsor_names WHERE lower(name) LIKE @p ESCAPE '\\'{bound} ORDER BY k {(descending ? "DESC" : "ASC")}", connection);
         command.Parameters.Add(new NpgsqlParameter("p", NpgsqlDbType.Text) { Value = TeamListingSql.ContainsPattern(contains) });
         if (from is not null)
         {
@@ -423,9 +424,8 @@ internal static class TeamListingSql
         return new SqlFilter(string.Join(" AND ", where), parameters, selective);
     }
 
-    /// <summary>"contains", lower-cased, with LIKE's wildcards escaped.</summary>
-    public static string ContainsPattern(string value) =>
-        "%" + value.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    /// <summary>"contains", lower-cased, with LIKE's wildcards escaped (the SQL names the escape character: <see cref="LikePatterns"/>).</summary>
+    public static string ContainsPattern(string value) => LikePatterns.Contains(value.ToLowerInvariant());
 
     private static void Contains(List<string> where, List<NpgsqlParameter> parameters, string column, string name, string? value)
     {
@@ -434,7 +434,7 @@ internal static class TeamListingSql
             return;
         }
 
-        where.Add($"{column} LIKE @{name}");
+        where.Add($"{column} LIKE @{name} ESCAPE '\\'");
         parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = ContainsPattern(value) });
     }
 
