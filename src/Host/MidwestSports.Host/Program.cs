@@ -65,6 +65,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Teams.Contracts.TeamDto),
         typeof(MidwestSports.Trivia.TriviaModule),
         typeof(MidwestSports.Trivia.Contracts.SyncRunDto),
+        typeof(MidwestSports.PublicSite.PublicSiteModule),
+        typeof(MidwestSports.PublicSite.Contracts.PublicChange),
         typeof(Program),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>), typeof(UniqueKeyBehavior<,>)];
@@ -149,8 +151,13 @@ if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", t
 app.UseSerilogRequestLogging(RequestLogging.Configure);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseForwardedClients();
+// CORS before the limits, so that a website's script can read the 429 it gets.
+app.UseCors();
 app.UseWebSecurity();
 app.UseMiddleware<QueryStringGuardMiddleware>();
+// The public site's answers are served from memory from here on (anonymous: no sign-in is read for them).
+app.UseOutputCache();
 app.UseMiddleware<IfMatchMiddleware>();
 if (!app.Environment.IsDevelopment())
 {

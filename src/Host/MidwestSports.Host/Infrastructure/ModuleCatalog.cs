@@ -1,5 +1,6 @@
 using MidwestSports.Identity;
 using MidwestSports.Leagues;
+using MidwestSports.PublicSite;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Sponsors;
 using MidwestSports.Teams;
@@ -17,5 +18,6 @@ internal static class ModuleCatalog
         new SponsorsModule(),
         new TeamsModule(),
         new TriviaModule(),
+        new PublicSiteModule(),
     ];
 }

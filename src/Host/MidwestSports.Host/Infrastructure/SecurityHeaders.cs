@@ -45,7 +45,7 @@ internal static class SecurityHeaders
     public static string PolicyFor(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health")
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/public") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health")
             || path.StartsWithSegments("/calendar"))
         {
             return ApiPolicy;

@@ -32,11 +32,13 @@ public sealed record LeagueDto(
     string Level,
     LeagueStatus Status,
     long Version,
-    DateTimeOffset CreatedAt) : IVersioned;
+    DateTimeOffset CreatedAt,
+    bool PublicVisible = true) : IVersioned;
 
 /// <summary>Fields an admin sets on a league; the same body creates and updates.</summary>
 /// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
-public sealed record LeagueFields(string Name, string Sport, Guid CityId, int SeasonYear, SeasonTerm Term, DayOfWeek Night, string Level, LeagueStatus Status, long? Version = null);
+/// <param name="PublicVisible">Shown on the public site once out of Draft (the default); false keeps it off the public site. Omitted on an edit: unchanged.</param>
+public sealed record LeagueFields(string Name, string Sport, Guid CityId, int SeasonYear, SeasonTerm Term, DayOfWeek Night, string Level, LeagueStatus Status, long? Version = null, bool? PublicVisible = null);
 
 public sealed record ListLeagues(
     int Page = 1,
@@ -78,7 +80,8 @@ public sealed record LeagueChanged(
     int SeasonYear,
     SeasonTerm Term,
     LeagueStatus Status,
-    long Version) : IIntegrationEvent;
+    long Version,
+    bool PublicVisible = true) : IIntegrationEvent;
 
 /// <summary>The facts other modules may ask of a league synchronously.</summary>
 public sealed record LeagueFacts(Guid LeagueId, Guid CityId, string CityName, long CityVersion, string Name, string Sport, int SeasonYear, SeasonTerm Term, LeagueStatus Status, long Version);

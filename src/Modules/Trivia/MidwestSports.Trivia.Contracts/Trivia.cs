@@ -183,3 +183,18 @@ public sealed record UploadTriviaNights(string FileName, byte[] Content) : IComm
 public sealed record ApplyTriviaUpload(Guid UploadId) : ICommand<TriviaUploadDto>;
 
 public sealed record DiscardTriviaUpload(Guid UploadId) : ICommand<TriviaUploadDto>;
+
+// What the public site shows of trivia: published leagues only (null otherwise), nights that are neither held for
+// review nor void, partner results as the partner published them; no personal field exists in these shapes.
+
+public sealed record PublicTriviaStandings(Guid LeagueId, string LeagueName, string RuleSet, IReadOnlyList<TriviaStandingRowDto> Rows, DateTimeOffset UpdatedAt);
+
+public sealed record PublicTriviaResult(int? Rank, Guid? TeamId, string TeamName, IReadOnlyList<int> Rounds, int Bonus, int Total);
+
+public sealed record PublicTriviaNight(Guid Id, string Season, int Week, string GameType, TriviaNightStatus Status, DateOnly Date, TimeOnly StartTime, string VenueName, IReadOnlyList<PublicTriviaResult> Results);
+
+public sealed record PublicTriviaNights(Guid LeagueId, string LeagueName, IReadOnlyList<PublicTriviaNight> Nights, DateTimeOffset UpdatedAt);
+
+public sealed record GetPublicTriviaStandings(Guid LeagueId) : IQuery<PublicTriviaStandings?>;
+
+public sealed record ListPublicTriviaNights(Guid LeagueId) : IQuery<PublicTriviaNights?>;

@@ -23,6 +23,9 @@ internal sealed class City : IAuditedCity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Stamped by the context on every save that changes it (<c>LeaguesDbContext</c>).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     Guid IAuditedCity.AuditCityId => Id;
 
     public static City Create(string name, string state, string timeZone, DateTimeOffset now) => new()

@@ -47,9 +47,19 @@ internal sealed class League : ICityOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Off: the league stays off the public site even once out of Draft.</summary>
+    public bool PublicVisible { get; private set; } = true;
+
+    /// <summary>Stamped by the context on every save that changes the league (<c>LeaguesDbContext</c>).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>What the public site may show: out of Draft, not Archived, and not turned off.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<League, bool>> IsPublished =
+        l => l.PublicVisible && (l.Status == LeagueStatus.Registration || l.Status == LeagueStatus.Active || l.Status == LeagueStatus.Completed);
+
     public static League Create(LeagueFields fields, DateTimeOffset now)
     {
-        var league = new League { Id = Guid.CreateVersion7(now), CreatedAt = now };
+        var league = new League { Id = Guid.CreateVersion7(now), CreatedAt = now, UpdatedAt = now };
         league.Apply(fields);
         league.Version = 1;
         return league;
@@ -83,7 +93,7 @@ internal sealed class League : ICityOwned
     }
 
     public LeagueChanged ToChanged(LeagueChange change) =>
-        new(Guid.CreateVersion7(), Id, change, Name, Sport, CityId, SeasonYear, Term, Status, Version);
+        new(Guid.CreateVersion7(), Id, change, Name, Sport, CityId, SeasonYear, Term, Status, Version, PublicVisible);
 
     private void Apply(LeagueFields fields)
     {
@@ -95,5 +105,6 @@ internal sealed class League : ICityOwned
         Night = fields.Night;
         Level = fields.Level.Trim();
         Status = fields.Status;
+        PublicVisible = fields.PublicVisible ?? PublicVisible;
     }
 }

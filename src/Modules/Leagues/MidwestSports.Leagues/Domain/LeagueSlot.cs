@@ -67,6 +67,9 @@ internal sealed class LeagueTeam
     public bool Deleted { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Stamped by the context on every save that changes it (<c>LeaguesDbContext</c>).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>A recorded coin-flip draw: once drawn it never changes, so a standings tie that falls to it is explained the same way every time.</summary>

@@ -24,6 +24,9 @@ internal sealed class Venue : ICityOwned
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Stamped by the context on every save that changes it (<c>LeaguesDbContext</c>).</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
     public static Venue Create(Guid cityId, string name, string address, IEnumerable<string> fields, DateTimeOffset now)
     {
         var venue = new Venue { Id = Guid.CreateVersion7(now), CreatedAt = now, Version = 1 };

@@ -96,7 +96,7 @@ internal static class LeagueRows
             .Join(db.Cities, l => l.CityId, c => c.Id, (l, c) => new LeagueRow { League = l, CityName = c.Name });
 
     public static LeagueDto ToDto(League l, string cityName) =>
-        new(l.Id, l.Name, l.Sport, l.CityId, cityName, l.SeasonYear, l.Term, l.Night, l.Level, l.Status, l.Version, l.CreatedAt);
+        new(l.Id, l.Name, l.Sport, l.CityId, cityName, l.SeasonYear, l.Term, l.Night, l.Level, l.Status, l.Version, l.CreatedAt, l.PublicVisible);
 
     /// <summary>Text sorts ignore case ("ale house" beside "Ale House"); every sort ends with the id, so pages are stable when values tie.</summary>
     public static IQueryable<LeagueRow> Sort(IQueryable<LeagueRow> rows, SortSpec sort) => (sort.Key, sort.Descending) switch

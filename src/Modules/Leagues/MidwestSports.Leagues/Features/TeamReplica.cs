@@ -10,10 +10,24 @@ namespace MidwestSports.Leagues.Features;
 /// <summary>Keeps the schedule's team names current: a team renamed in the Teams module shows renamed in every schedule.</summary>
 internal sealed class TeamChangedHandler(LeaguesDbContext db, TimeProvider time) : INotificationHandler<TeamChanged>
 {
-    public async ValueTask Handle(TeamChanged notification, CancellationToken cancellationToken) =>
-        await db.HandleOnceAsync(notification, nameof(TeamChangedHandler), time.GetUtcNow(), ct =>
-                TeamReplica.UpsertAsync(db, new TeamFacts(notification.TeamId, notification.LeagueId, notification.CityId, notification.Name, notification.Status, notification.Version), notification.Deleted, ct),
+    public async ValueTask Handle(TeamChanged notification, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await db.HandleOnceAsync(
+            notification,
+            nameof(TeamChangedHandler),
+            now,
+            async ct =>
+            {
+                var facts = new TeamFacts(notification.TeamId, notification.LeagueId, notification.CityId, notification.Name, notification.Status, notification.Version);
+                if (await TeamReplica.UpsertAsync(db, facts, notification.Deleted, now, ct) > 0)
+                {
+                    // Raw SQL is not seen by ContentChanges: say it here, once the replica (what schedules show) has the new name.
+                    db.AddToOutbox(new LeagueContentChanged(Guid.CreateVersion7(now), notification.LeagueId, notification.CityId, [], SetupChanged: true, BracketChanged: false, now), now);
+                }
+            },
             cancellationToken);
+    }
 }
 
 /// <summary>
@@ -34,13 +48,14 @@ internal sealed class RefreshLeagueTeamsHandler(LeaguesDbContext db, ITeamDirect
 internal static class TeamReplica
 {
     /// <summary>Inserts or moves the replica forward; an older version never overwrites a newer one.</summary>
-    public static Task UpsertAsync(LeaguesDbContext db, TeamFacts t, bool deleted, CancellationToken ct) =>
+    /// <returns>1 when the replica changed, 0 for an older (or repeated) version.</returns>
+    public static Task<int> UpsertAsync(LeaguesDbContext db, TeamFacts t, bool deleted, DateTimeOffset now, CancellationToken ct) =>
         db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version)
-            VALUES ({t.TeamId}, {t.LeagueId}, {t.CityId}, {t.Name}, {t.Status == TeamStatus.Active}, {deleted}, {t.Version})
+            INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version, updated_at)
+            VALUES ({t.TeamId}, {t.LeagueId}, {t.CityId}, {t.Name}, {t.Status == TeamStatus.Active}, {deleted}, {t.Version}, {now})
             ON CONFLICT (team_id) DO UPDATE SET league_id = excluded.league_id, city_id = excluded.city_id, name = excluded.name,
-                active = excluded.active, deleted = excluded.deleted, version = excluded.version
+                active = excluded.active, deleted = excluded.deleted, version = excluded.version, updated_at = excluded.updated_at
             WHERE leagues.league_teams.version < excluded.version
             """,
             ct);
@@ -57,11 +72,11 @@ internal static class TeamReplica
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version)
-            SELECT t.id, t.league_id, t.city_id, t.name, t.active, false, t.version
+            INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version, updated_at)
+            SELECT t.id, t.league_id, t.city_id, t.name, t.active, false, t.version, now()
             FROM unnest({ids}, {leagues}, {cities}, {names}, {active}, {versions}) AS t(id, league_id, city_id, name, active, version)
             ON CONFLICT (team_id) DO UPDATE SET league_id = excluded.league_id, city_id = excluded.city_id, name = excluded.name,
-                active = excluded.active, deleted = false, version = excluded.version
+                active = excluded.active, deleted = false, version = excluded.version, updated_at = now()
             WHERE (leagues.league_teams.league_id, leagues.league_teams.city_id, leagues.league_teams.name, leagues.league_teams.active, leagues.league_teams.deleted, leagues.league_teams.version)
                 IS DISTINCT FROM (excluded.league_id, excluded.city_id, excluded.name, excluded.active, false, excluded.version)
               -- Never older than an event already applied, and never bringing back a team whose deletion arrived.
@@ -71,7 +86,7 @@ internal static class TeamReplica
         // Teams that no longer exist stay as names for the games they played, marked deleted.
         changed += await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            UPDATE leagues.league_teams SET deleted = true
+            UPDATE leagues.league_teams SET deleted = true, updated_at = now()
             WHERE NOT deleted AND ({leagueId}::uuid IS NULL OR league_id = {leagueId}) AND team_id <> ALL({ids})
             """,
             ct);

@@ -4,7 +4,7 @@ using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Leagues.Persistence;
 
-internal sealed class LeaguesDbContext(DbContextOptions<LeaguesDbContext> options) : ModuleDbContext(options)
+internal sealed class LeaguesDbContext(DbContextOptions<LeaguesDbContext> options, TimeProvider time) : ModuleDbContext(options)
 {
     public const string SchemaName = "leagues";
 
@@ -28,6 +28,19 @@ internal sealed class LeaguesDbContext(DbContextOptions<LeaguesDbContext> option
 
     public DbSet<Domain.CoinFlip> CoinFlips => Set<Domain.CoinFlip>();
 
+    /// <summary>Every save stamps what it changes and tells the other modules (the public site's caches) about it: <see cref="ContentChanges"/>.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ContentChanges.Record(this, time.GetUtcNow());
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ContentChanges.Record(this, time.GetUtcNow());
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -41,5 +54,6 @@ internal sealed class LeaguesDbContextDesignTimeFactory : IDesignTimeDbContextFa
     public LeaguesDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<LeaguesDbContext>()
             .UseModulePostgres("Host=localhost;Database=design_time", LeaguesDbContext.SchemaName)
-            .Options);
+            .Options,
+            TimeProvider.System);
 }

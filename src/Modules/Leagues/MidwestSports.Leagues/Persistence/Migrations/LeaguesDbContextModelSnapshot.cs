@@ -131,6 +131,10 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint")
@@ -328,6 +332,10 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("character varying(10)")
                         .HasColumnName("night");
 
+                    b.Property<bool>("PublicVisible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("public_visible");
+
                     b.Property<int>("SeasonYear")
                         .HasColumnType("integer")
                         .HasColumnName("season_year");
@@ -355,6 +363,10 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("tie_breakers");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -448,6 +460,10 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
                     b.Property<long>("Version")
                         .HasColumnType("bigint")
                         .HasColumnName("version");
@@ -498,6 +514,10 @@ namespace MidwestSports.Leagues.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name_key")
                         .HasComputedColumnSql("lower(name)", true);
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
