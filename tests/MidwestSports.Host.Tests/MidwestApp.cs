@@ -17,6 +17,9 @@ internal sealed class MidwestApp(string connectionString, IReadOnlyDictionary<st
 {
     public const string ClientHeader = "X-Test-Client-Address";
 
+    /// <summary>The website origin the public API allows in tests (CORS, widget frames).</summary>
+    public const string PublicSiteOrigin = "https://www.midwest-sports.test";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -25,6 +28,8 @@ internal sealed class MidwestApp(string connectionString, IReadOnlyDictionary<st
         builder.UseSetting("Hangfire:WorkerCount", "1");
         builder.UseSetting("Auth:RateLimit:PerClientPermits", "100000");
         builder.UseSetting("Auth:RateLimit:PerAccountPermits", "100000");
+        builder.UseSetting("PublicApi:RateLimit:PerMinute", "0");
+        builder.UseSetting("PublicApi:AllowedOrigins", PublicSiteOrigin);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

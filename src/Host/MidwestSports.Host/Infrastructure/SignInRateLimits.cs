@@ -127,12 +127,14 @@ internal static class SignInRateLimits
         var http = context.HttpContext;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var path = http.Request.Path;
+        var publicSite = path.StartsWithSegments("/public") || path.StartsWithSegments("/embed") || path.StartsWithSegments("/calendar");
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInRateLimits))
-            .LogWarning("Sign-in attempts over the limit from {ClientAddress} on {Path}", ClientAddress.Of(http), http.Request.Path.Value);
+            .LogWarning(publicSite ? "Public requests over the limit from {ClientAddress} on {Path}" : "Sign-in attempts over the limit from {ClientAddress} on {Path}", ClientAddress.Of(http), path.Value);
 
-        const string title = "Too many attempts.";
-        var detail = $"Too many attempts: try again in {seconds} seconds.";
-        if (http.Request.Path.StartsWithSegments("/api"))
+        var title = publicSite ? "Too many requests." : "Too many attempts.";
+        var detail = publicSite ? $"Too many requests from this address: try again in {seconds} seconds." : $"Too many attempts: try again in {seconds} seconds.";
+        if (path.StartsWithSegments("/api") || publicSite)
         {
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {

@@ -135,6 +135,16 @@ internal static class PublicEndpoints
         }).WithName("PublicChanges").WithSummary("What changed after a token (oldest first), and the token to ask with next; no token: from the oldest kept.")
             .Produces<PublicChangesPage>();
 
+        // Read-only: any other method on a public path is a 405 naming the two allowed (not the admin UI's sign-in redirect),
+        // and an unknown public path a 404 in the API's shape.
+        v1.MapMethods("/{**path}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext http) =>
+        {
+            http.Response.Headers.Allow = "GET, HEAD";
+            return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "The public API is read-only: GET and HEAD only.");
+        }).WithName("PublicReadOnly").ExcludeFromDescription();
+        v1.MapMethods("/{**path}", GetHead, () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such public resource."))
+            .WithName("PublicUnknown").ExcludeFromDescription();
+
         return v1;
     }
 
