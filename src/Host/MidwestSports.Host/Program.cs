@@ -76,6 +76,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.ProblemDetails.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier));
 builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 builder.Services.AddOpenApi(OpenApiContract.Configure);
+builder.Services.AddOpenApi(PublicApiDocument.Name, PublicApiDocument.Configure);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
@@ -169,7 +170,9 @@ app.UseMiddleware<CityScopeMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapOpenApi().RequireAuthorization(AccessPolicies.CityUser);
+// The admin API's document needs a sign-in; the public API's document is public, like the API it describes.
+app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json").RequireAuthorization(AccessPolicies.CityUser);
+app.MapOpenApi("/openapi/{documentName:regex(^public-v1$)}.json").AllowAnonymous();
 app.MapScalarApiReference().RequireAuthorization(AccessPolicies.CityUser);
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();

@@ -136,7 +136,7 @@ public sealed partial class AuthorizationMatrixTests
     private static HttpRequestMessage Request(string key, Guid target, Guid city, Guid league, Guid sponsor, Guid venue, Guid blackout, Guid team)
     {
         var verb = key[..key.IndexOf(' ', StringComparison.Ordinal)];
-        var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+        var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName:regex(^v1$)}", "v1", StringComparison.Ordinal)
             .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal)
             .Replace("{leagueId:guid}", target.ToString(), StringComparison.Ordinal)
             + (verb == "DELETE" && key.EndsWith("/result", StringComparison.Ordinal) ? "?reason=entered%20on%20the%20wrong%20game" : string.Empty);

@@ -48,7 +48,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PUT /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
         ["POST /api/users/{id:guid}/password-reset"] = [401, 403, 403, 403, 403, 202],
         ["GET /api/audit"] = [401, 403, 403, 200, 200, 200],
-        ["GET /openapi/{documentName}.json"] = [401, 200, 200, 200, 200, 200],
+        ["GET /openapi/{documentName:regex(^v1$)}.json"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/sponsors/"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/sponsors/{id:guid}"] = [401, 200, 404, 200, 404, 200],
         ["POST /api/sponsors/"] = [401, 403, 403, 201, 403, 201],
@@ -109,10 +109,17 @@ public sealed partial class AuthorizationMatrixTests
         ["ANY /health/live"] = "public probe",
         ["ANY /health/ready"] = "public probe",
         ["ANY /health/freshness"] = "public probe (data freshness, no data); TriviaSyncTests cover it",
+        ["GET /openapi/{documentName:regex(^public-v1$)}.json"] = "public by design: documents the public API; OpenApiContractTests read it anonymously",
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
         ["GET /calendar/leagues/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
         ["GET /calendar/teams/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
     };
+
+    /// <summary>
+    /// The public website's surface: anonymous and read-only by design (no personal data exists in its shapes).
+    /// <see cref="PublicSurface_IsAnonymousAndReadOnly"/> checks every route under these; PublicApiTests cover them.
+    /// </summary>
+    private static readonly string[] PublicPrefixes = ["/public/v1/"];
 
     /// <summary>
     /// The static-assets development fallback ASP.NET Core adds when a static web assets runtime manifest exists.
@@ -172,13 +179,30 @@ public sealed partial class AuthorizationMatrixTests
             .SelectMany(e => Verbs(e).Select(v => $"{v} {e.RoutePattern.RawText}"))
             .Distinct()
             .ToList();
-        var missing = api.Where(k => !Expectations.ContainsKey(k) && !Exempt.ContainsKey(k)).ToList();
+        var missing = api.Where(k => !Expectations.ContainsKey(k) && !Exempt.ContainsKey(k) && !IsPublicSurface(k.Split(' ', 2)[1])).ToList();
         var stale = Expectations.Keys.Where(k => !api.Contains(k)).ToList();
 
         Assert.Multiple(() =>
         {
             Assert.That(missing, Is.Empty, "endpoints no matrix row covers");
             Assert.That(stale, Is.Empty, "matrix rows for endpoints that no longer exist");
+        });
+    }
+
+    [Test]
+    public void PublicSurface_IsAnonymousAndReadOnly()
+    {
+        var endpoints = AllEndpoints().Where(e => IsPublicSurface(e.RoutePattern.RawText ?? string.Empty)).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(endpoints, Has.Count.GreaterThan(5));
+            foreach (var endpoint in endpoints)
+            {
+                Assert.That(endpoint.Metadata.GetMetadata<IAllowAnonymous>(), Is.Not.Null, endpoint.DisplayName);
+                // Reads only; the one catch-all that takes other methods answers 405 (PublicApiTests).
+                Assert.That(Verbs(endpoint).Except(["GET", "HEAD"]), endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == "PublicReadOnly" ? Is.Not.Empty : Is.Empty, endpoint.DisplayName);
+            }
         });
     }
 
@@ -323,6 +347,8 @@ public sealed partial class AuthorizationMatrixTests
 
     private static IEnumerable<RouteEndpoint> AllEndpoints() =>
         Database.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    private static bool IsPublicSurface(string route) => PublicPrefixes.Any(p => route.StartsWith(p, StringComparison.Ordinal));
 
     private static bool HasAccessRule(Endpoint endpoint) =>
         endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0;
