@@ -197,6 +197,39 @@ public sealed class PublicApiTests
     }
 
     [Test]
+    public async Task AChangeMadeOnAnotherHost_ReachesThisHostsCache_ThroughTheChangeFeed()
+    {
+        var season = await PublicSeason.CreateAsync(world, world.Milwaukee);
+        await using var other = new MidwestApp(Database.Postgres.ConnectionString, new Dictionary<string, string?>
+        {
+            ["PublicApi:EvictionPollInterval"] = "00:00:00.2",
+            ["Hangfire:Enabled"] = "false",
+        });
+        using var otherClient = world.Client(Persona.Anonymous, other);
+        var path = $"/public/v1/leagues/{season.LeagueId}/standings";
+        await WarmAsync(otherClient, path);
+        var cached = await otherClient.GetAsync(path);
+        await Task.Delay(500); // the other host's evictor has read the feed's end by now
+
+        // The result is entered on the first host: only it handles the event; the other learns from the feed.
+        using var admin = world.Client(Persona.MilwaukeeAdmin);
+        var game = season.Games[0];
+        (await admin.PutAsJsonAsync($"/api/games/{game.Id}/result", new { homeScore = 6, awayScore = 0 })).EnsureSuccessStatusCode();
+        Guid leader = default;
+        for (var i = 0; i < 100 && leader != game.HomeTeamId; i++)
+        {
+            await Task.Delay(100);
+            leader = (await GetJsonAsync(otherClient, path)).GetProperty("rows")[0].GetProperty("team").GetProperty("id").GetGuid();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(cached.Headers.Age, Is.Not.Null, "the other host served the standings from its cache");
+            Assert.That(leader, Is.EqualTo(game.HomeTeamId), "and then the new standings, without waiting for the entry to expire");
+        });
+    }
+
+    [Test]
     public async Task TriviaSynced_EvictsTheLeaguesCachedAnswers()
     {
         var league = await World.SendAsSystemAsync(new CreateLeague(new LeagueFields("Tuesday Trivia", "Trivia", world.Milwaukee, 2026, SeasonTerm.Fall, DayOfWeek.Tuesday, "Open", LeagueStatus.Active)));

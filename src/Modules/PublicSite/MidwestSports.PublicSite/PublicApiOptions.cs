@@ -16,6 +16,9 @@ internal sealed class PublicApiOptions
     /// <summary>Requests a minute per client address on the public routes; 0 turns the limit off.</summary>
     public int RateLimitPerMinute { get; init; } = 300;
 
+    /// <summary>How often each host reads the change feed to evict answers changed on another host; zero turns it off.</summary>
+    public TimeSpan EvictionPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Reads the section. <c>AllowedOrigins</c> is a list (<c>PublicApi__AllowedOrigins__0</c>, …) or one value of
     /// origins separated by commas, semicolons or spaces (<c>PublicApi__AllowedOrigins="https://a.org https://b.org"</c>).
@@ -42,6 +45,7 @@ internal sealed class PublicApiOptions
         {
             AllowedOrigins = values,
             RateLimitPerMinute = Math.Max(0, section.GetValue("RateLimit:PerMinute", 300)),
+            EvictionPollInterval = section.GetValue("EvictionPollInterval", TimeSpan.FromSeconds(1)),
         };
     }
 }

@@ -40,6 +40,7 @@ public sealed class PublicSiteModule : IModule
         services.AddModuleDbContext<PublicSiteDbContext>(Name, PublicSiteDbContext.SchemaName);
         services.AddScoped<ChangeRecorder>();
         services.AddSingleton<CacheEviction>();
+        services.AddHostedService<ChangeFeedEvictor>();
         services.AddOutputCache(cache => cache.AddPolicy(PublicCache.PolicyName, new PublicCachePolicy()));
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy =>
         {

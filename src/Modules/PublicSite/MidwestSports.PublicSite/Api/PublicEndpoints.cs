@@ -58,7 +58,7 @@ internal static class PublicEndpoints
         {
             var (year, term) = Season(season);
             var leagues = await sender.Send(new ListPublicLeagues(slug, year, term, Sport(sport)), ct) ?? throw new NotFoundException("City", slug);
-            PublicCache.Tag(http, PublicCache.City(leagues.City.Id));
+            PublicCache.Tag(http, PublicCache.City(leagues.City.Id), PublicCache.CityLeagueLists);
             return PublicResult.Json(http, leagues, leagues.UpdatedAt);
         }).WithName("PublicCityLeagues").WithSummary("A city's published leagues; season (\"Fall 2026\" or a year) and sport filter them.").Produces<PublicCityLeagues>();
 

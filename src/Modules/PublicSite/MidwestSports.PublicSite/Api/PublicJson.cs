@@ -39,6 +39,8 @@ internal sealed class PublicResult(byte[] body, string contentType, DateTimeOffs
         response.Headers.ETag = etag;
         response.Headers.LastModified = lastModified.ToString("R", CultureInfo.InvariantCulture);
         response.Headers.CacheControl = CacheControl;
+        // CORS answers differ by Origin: shared caches between here and the browser must keep them apart.
+        response.Headers.Vary = "Origin";
         if (NotModified(httpContext.Request, etag, lastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

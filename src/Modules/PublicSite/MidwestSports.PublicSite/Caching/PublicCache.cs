@@ -20,6 +20,9 @@ internal static class PublicCache
 
     public static string City(Guid cityId) => $"public:city:{cityId}";
 
+    /// <summary>Every city's list of leagues (a league renamed or moved shows in one or two of them).</summary>
+    public const string CityLeagueLists = "public:city-leagues";
+
     public static string League(Guid leagueId) => $"public:league:{leagueId}";
 
     public static string Team(Guid teamId) => $"public:team:{teamId}";
@@ -56,6 +59,8 @@ internal sealed class PublicCachePolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = PublicCache.Expiry;
         context.CacheVaryByRules.QueryKeys = "*";
+        // CORS headers differ by the asking origin: a copy made for the website must not be served to another origin.
+        context.CacheVaryByRules.HeaderNames = "Origin";
         context.Tags.Add(PublicCache.All);
         return ValueTask.CompletedTask;
     }
