@@ -280,6 +280,39 @@ public sealed class PublicApiTests
     }
 
     [Test]
+    public async Task ChangeFeed_ATokenOlderThanWhatTheFeedKeeps_Is410_AndStartingOverWorks()
+    {
+        var season = await PublicSeason.CreateAsync(world, world.Milwaukee);
+        using var client = world.Client(Persona.Anonymous);
+        var old = (await GetJsonAsync(client, "/public/v1/changes")).GetProperty("next").GetString();
+        using var admin = world.Client(Persona.MilwaukeeAdmin);
+        (await admin.PutAsJsonAsync($"/api/games/{season.Games[0].Id}/result", new { homeScore = 2, awayScore = 1 })).EnsureSuccessStatusCode();
+
+        // The nightly retention job, on a host that keeps nothing.
+        await using var keepsNothing = new MidwestApp(Database.Postgres.ConnectionString, new Dictionary<string, string?>
+        {
+            ["PublicApi:ChangeFeedRetention"] = "00:00:00",
+            ["Hangfire:Enabled"] = "false",
+        });
+        var job = new MidwestSports.PublicSite.PublicSiteModule().RecurringJobs.Single(j => j.Id == "public-site-change-feed-retention");
+        await using (var scope = keepsNothing.Services.CreateAsyncScope())
+        {
+            // As the Host's job runner does: a job acts for the platform, in system scope.
+            scope.ServiceProvider.GetRequiredService<MidwestSports.Shared.Access.CurrentScope>().Scope = MidwestSports.Shared.Access.CityScope.System(job.Id);
+            await job.Run(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        var expired = await client.GetAsync($"/public/v1/changes?since={old}");
+        var fresh = await GetJsonAsync(client, "/public/v1/changes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(expired.StatusCode, Is.EqualTo(HttpStatusCode.Gone));
+            Assert.That(fresh.GetProperty("changes").GetArrayLength(), Is.Zero, "everything older than the window is gone");
+        });
+    }
+
+    [Test]
     public async Task Cors_AllowsTheConfiguredSite_ForGetAndHeadOnly_AndNothingForOthers()
     {
         using var client = world.Client(Persona.Anonymous);

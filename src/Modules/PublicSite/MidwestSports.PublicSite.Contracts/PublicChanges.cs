@@ -12,5 +12,8 @@ public sealed record PublicChange(string Kind, Guid Id, Guid? LeagueId, string C
 /// <param name="More">More changes wait: ask again at once with <paramref name="Next"/>.</param>
 public sealed record PublicChangesPage(IReadOnlyList<PublicChange> Changes, string Next, bool More, DateTimeOffset UpdatedAt);
 
-/// <summary>Changes after the position <paramref name="Since"/> (0: from the oldest kept), oldest first, at most <paramref name="Limit"/>.</summary>
-public sealed record ListPublicChanges(long Since, int Limit = 500) : IQuery<PublicChangesPage>;
+/// <summary>
+/// Changes after the position <paramref name="Since"/> (0: from the oldest kept), oldest first, at most <paramref name="Limit"/>;
+/// null when <paramref name="Since"/> is older than what the feed keeps (the site must reload and start over).
+/// </summary>
+public sealed record ListPublicChanges(long Since, int Limit = 500) : IQuery<PublicChangesPage?>;

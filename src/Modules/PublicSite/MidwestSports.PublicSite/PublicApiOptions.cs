@@ -19,6 +19,9 @@ internal sealed class PublicApiOptions
     /// <summary>How often each host reads the change feed to evict answers changed on another host; zero turns it off.</summary>
     public TimeSpan EvictionPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the change feed keeps a change (<c>PublicApi__ChangeFeedRetention</c>, 30 days).</summary>
+    public TimeSpan ChangeFeedRetention { get; init; } = TimeSpan.FromDays(30);
+
     /// <summary>
     /// Reads the section. <c>AllowedOrigins</c> is a list (<c>PublicApi__AllowedOrigins__0</c>, …) or one value of
     /// origins separated by commas, semicolons or spaces (<c>PublicApi__AllowedOrigins="https://a.org https://b.org"</c>).
@@ -46,6 +49,7 @@ internal sealed class PublicApiOptions
             AllowedOrigins = values,
             RateLimitPerMinute = Math.Max(0, section.GetValue("RateLimit:PerMinute", 300)),
             EvictionPollInterval = section.GetValue("EvictionPollInterval", TimeSpan.FromSeconds(1)),
+            ChangeFeedRetention = section.GetValue("ChangeFeedRetention", TimeSpan.FromDays(30)),
         };
     }
 }

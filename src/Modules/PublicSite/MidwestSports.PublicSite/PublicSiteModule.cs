@@ -30,6 +30,13 @@ public sealed class PublicSiteModule : IModule
 
     public string Name => "PublicSite";
 
+    public IEnumerable<RecurringJobDefinition> RecurringJobs =>
+    [
+        // Nightly: changes older than PublicApi__ChangeFeedRetention leave the feed (a token before them answers 410).
+        new("public-site-change-feed-retention", "30 3 * * *", (services, ct) =>
+            services.GetRequiredService<Mediator.ISender>().Send(new PruneChangeFeed(services.GetRequiredService<PublicApiOptions>().ChangeFeedRetention), ct).AsTask()),
+    ];
+
     /// <summary>The origins allowed to call the public API from a browser and to frame its widgets.</summary>
     public static IReadOnlyList<string> AllowedOrigins(IConfiguration configuration) => PublicApiOptions.From(configuration).AllowedOrigins;
 

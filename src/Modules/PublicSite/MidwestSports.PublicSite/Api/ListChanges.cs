@@ -9,10 +9,16 @@ namespace MidwestSports.PublicSite.Api;
 /// The change feed, oldest first. Only rows older than every transaction still running are handed out, so a row that
 /// commits late with a lower number is never skipped by a token already given to a site.
 /// </summary>
-internal sealed class ListPublicChangesHandler(PublicSiteDbContext db) : IQueryHandler<ListPublicChanges, PublicChangesPage>
+internal sealed class ListPublicChangesHandler(PublicSiteDbContext db) : IQueryHandler<ListPublicChanges, PublicChangesPage?>
 {
-    public async ValueTask<PublicChangesPage> Handle(ListPublicChanges query, CancellationToken cancellationToken)
+    public async ValueTask<PublicChangesPage?> Handle(ListPublicChanges query, CancellationToken cancellationToken)
     {
+        var pruned = await db.FeedState.AsNoTracking().Select(f => (long?)f.PrunedThrough).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        if (query.Since > 0 && query.Since < pruned)
+        {
+            return null;
+        }
+
         var limit = Math.Clamp(query.Limit, 1, 1000);
         var rows = await db.Changes
             .FromSqlInterpolated($"SELECT * FROM public_site.changes WHERE seq > {query.Since} AND tx < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY seq LIMIT {limit + 1}")
@@ -29,5 +35,30 @@ internal sealed class ListPublicChangesHandler(PublicSiteDbContext db) : IQueryH
             PublicQueryRules.Token(next),
             rows.Count > limit,
             updatedAt);
+    }
+}
+
+/// <summary>Removes changes older than the retention window and remembers how far it went, so an older token is told so.</summary>
+internal sealed record PruneChangeFeed(TimeSpan Retention) : Mediator.ICommand<long>;
+
+internal sealed class PruneChangeFeedHandler(PublicSiteDbContext db, Caching.CacheEviction cache, TimeProvider time) : Mediator.ICommandHandler<PruneChangeFeed, long>
+{
+    public async ValueTask<long> Handle(PruneChangeFeed command, CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow() - command.Retention;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var through = await db.Changes.Where(c => c.At < before).MaxAsync(c => (long?)c.Seq, cancellationToken);
+        if (through is null)
+        {
+            return 0;
+        }
+
+        var removed = await db.Changes.Where(c => c.Seq <= through).ExecuteDeleteAsync(cancellationToken);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO public_site.feed_state (id, pruned_through) VALUES ({FeedState.SingleId}, {through}) ON CONFLICT (id) DO UPDATE SET pruned_through = greatest(public_site.feed_state.pruned_through, excluded.pruned_through)",
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await cache.EvictAsync([Changes.ChangeRecorder.ChangesTag], cancellationToken);
+        return removed;
     }
 }

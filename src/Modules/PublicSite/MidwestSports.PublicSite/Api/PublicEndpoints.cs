@@ -130,10 +130,18 @@ internal static class PublicEndpoints
         v1.MapMethods("/changes", GetHead, async (string? since, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             var page = await sender.Send(new ListPublicChanges(Since(since)), ct);
+            if (page is null)
+            {
+                return Results.Problem(
+                    statusCode: StatusCodes.Status410Gone,
+                    title: "The token is older than the change feed keeps.",
+                    detail: "Reload what you show, then ask again without 'since' and keep the new 'next'.");
+            }
+
             PublicCache.Tag(http, ChangeRecorder.ChangesTag);
             return PublicResult.Json(http, page, page.UpdatedAt);
         }).WithName("PublicChanges").WithSummary("What changed after a token (oldest first), and the token to ask with next; no token: from the oldest kept.")
-            .Produces<PublicChangesPage>();
+            .Produces<PublicChangesPage>().ProducesProblem(StatusCodes.Status410Gone);
 
         // Read-only: any other method on a public path is a 405 naming the two allowed (not the admin UI's sign-in redirect),
         // and an unknown public path a 404 in the API's shape.

@@ -12,6 +12,8 @@ internal sealed class PublicSiteDbContext(DbContextOptions<PublicSiteDbContext> 
 
     public DbSet<ChangeLogEntry> Changes => Set<ChangeLogEntry>();
 
+    public DbSet<FeedState> FeedState => Set<FeedState>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -26,6 +28,12 @@ internal sealed class PublicSiteDbContext(DbContextOptions<PublicSiteDbContext> 
             // so a row committed late with a lower number is never skipped by a token already given out.
             b.Property<ulong>("Tx").HasColumnName("tx").HasColumnType("xid8").HasDefaultValueSql("pg_current_xact_id()").ValueGeneratedOnAdd();
             b.HasIndex(c => c.At);
+        });
+        modelBuilder.Entity<FeedState>(b =>
+        {
+            b.ToTable("feed_state");
+            b.HasKey(f => f.Id);
+            b.Property(f => f.Id).ValueGeneratedNever();
         });
     }
 }
@@ -44,6 +52,16 @@ internal sealed class ChangeLogEntry
     public string Change { get; set; } = string.Empty;
 
     public DateTimeOffset At { get; set; }
+}
+
+/// <summary>The feed's one bookkeeping row: the last position retention removed (tokens before it are too old).</summary>
+internal sealed class FeedState
+{
+    public const int SingleId = 1;
+
+    public int Id { get; set; } = SingleId;
+
+    public long PrunedThrough { get; set; }
 }
 
 /// <summary>For `dotnet ef migrations add` only; the running app builds its context from the shared data source.</summary>

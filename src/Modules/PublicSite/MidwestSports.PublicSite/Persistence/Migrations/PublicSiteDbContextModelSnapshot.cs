@@ -71,6 +71,22 @@ namespace MidwestSports.PublicSite.Persistence.Migrations
                     b.ToTable("changes", "public_site");
                 });
 
+            modelBuilder.Entity("MidwestSports.PublicSite.Persistence.FeedState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PrunedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pruned_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_state");
+
+                    b.ToTable("feed_state", "public_site");
+                });
+
             modelBuilder.Entity("MidwestSports.Shared.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
