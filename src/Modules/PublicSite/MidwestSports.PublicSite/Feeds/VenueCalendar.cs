@@ -21,8 +21,9 @@ internal static class VenueCalendar
         var schedule = await sender.Send(new GetPublicVenueSchedule(venueId), ct) ?? throw new NotFoundException("Venue", id);
         var cityLeagues = await sender.Send(new ListPublicLeagues(schedule.City.Slug), ct);
         var names = cityLeagues?.Leagues.ToDictionary(l => l.Id, l => l.Name) ?? [];
+        var playing = schedule.Games.Select(g => g.LeagueId).ToHashSet();
         var uids = new Dictionary<Guid, string>();
-        foreach (var leagueId in schedule.Games.Select(g => g.LeagueId).Distinct())
+        foreach (var leagueId in playing)
         {
             if (!names.ContainsKey(leagueId) && await sender.Send(new GetPublicLeague(leagueId), ct) is { } other)
             {
@@ -38,10 +39,12 @@ internal static class VenueCalendar
         }
 
         // Tagged with every published league of the city: a league that starts playing here shows at once too.
-        PublicCache.Tag(http, [PublicCache.Venue(venueId), .. names.Keys.Concat(schedule.Games.Select(g => g.LeagueId)).Distinct().Select(PublicCache.League)]);
+        PublicCache.Tag(http, [PublicCache.Venue(venueId), .. names.Keys.Union(playing).Select(PublicCache.League)]);
         var ics = new GameCalendar($"{schedule.Venue.Name} ({schedule.City.Name})", schedule.TimeZone)
             .Add(schedule.Games, uids, l => names.GetValueOrDefault(l, string.Empty), _ => schedule.Venue.Address)
             .Serialize();
-        return PublicResult.Text(ics, CalendarFeeds.ContentType, schedule.UpdatedAt);
+        // A league renamed changes the text too, though no game here changed.
+        var leaguesChanged = cityLeagues?.Leagues.Where(l => playing.Contains(l.Id)).Select(l => l.UpdatedAt) ?? [];
+        return PublicResult.Text(ics, CalendarFeeds.ContentType, leaguesChanged.Append(schedule.UpdatedAt).Max());
     }
 }
