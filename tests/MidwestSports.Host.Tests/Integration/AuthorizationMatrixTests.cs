@@ -111,8 +111,12 @@ public sealed partial class AuthorizationMatrixTests
         ["ANY /health/freshness"] = "public probe (data freshness, no data); TriviaSyncTests cover it",
         ["GET /openapi/{documentName:regex(^public-v1$)}.json"] = "public by design: documents the public API; OpenApiContractTests read it anonymously",
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
-        ["GET /calendar/leagues/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
-        ["GET /calendar/teams/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
+        ["GET /calendar/leagues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
+        ["HEAD /calendar/leagues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
+        ["GET /calendar/teams/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
+        ["HEAD /calendar/teams/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
+        ["GET /calendar/venues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
+        ["HEAD /calendar/venues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
     };
 
     /// <summary>

@@ -6,7 +6,7 @@ using MidwestSports.Leagues.Contracts;
 namespace MidwestSports.Host.Tests.Integration;
 
 /// <summary>Venues, schedules, results, standings and playoffs through the HTTP API, as a Milwaukee admin uses them.</summary>
-public sealed class LeagueOperationsTests
+public sealed partial class LeagueOperationsTests
 {
     /// <summary>A Tuesday two months or more ahead (the test leagues play Tuesdays): no test depends on the date it runs.</summary>
     private static readonly DateOnly SeasonStart = NextTuesday(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60));
@@ -286,34 +286,6 @@ public sealed class LeagueOperationsTests
             n => n.Contains("Renamed Rockets"));
 
         Assert.That(names.Count(n => n == "Renamed Rockets"), Is.EqualTo(3), "all three of the team's games show the new name");
-    }
-
-    [Test]
-    public async Task CalendarFeed_Anonymous_GetsEveryGameOfTheTeamInTheCityTimeZone()
-    {
-        var season = await SeasonAsync(world.Milwaukee, teams: 4, fields: 2, starts: ["19:00"]);
-        using var client = world.Client(Persona.MilwaukeeAdmin);
-        using var anonymous = world.Client(Persona.Anonymous);
-        await ScheduleAsync(client, season.LeagueId, commit: true, weeks: 3);
-        var cancelled = (await GamesAsync(client, season.LeagueId))[^1].GetProperty("id").GetGuid();
-        (await client.PostAsync($"/api/games/{cancelled}/cancel", null)).EnsureSuccessStatusCode();
-
-        var league = await anonymous.GetAsync($"/calendar/leagues/{season.LeagueId}.ics");
-        var team = await anonymous.GetAsync($"/calendar/teams/{season.TeamIds[0]}.ics");
-        var unknown = await anonymous.GetAsync($"/calendar/teams/{Guid.NewGuid()}.ics");
-        var leagueText = await league.Content.ReadAsStringAsync();
-        var teamText = await team.Content.ReadAsStringAsync();
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(league.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/calendar"));
-            Assert.That(CountOf(leagueText, "BEGIN:VEVENT"), Is.EqualTo(6), "a cancelled game stays in the feed, marked cancelled");
-            Assert.That(CountOf(leagueText, "STATUS:CANCELLED"), Is.EqualTo(1));
-            Assert.That(leagueText, Does.Contain($"UID:{cancelled}@midwestsports"));
-            Assert.That(CountOf(teamText, "BEGIN:VEVENT"), Is.EqualTo(3));
-            Assert.That(leagueText, Does.Contain($"DTSTART;TZID=America/Chicago:{SeasonStart:yyyyMMdd}T190000"));
-            Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        });
     }
 
     [Test]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MidwestSports.PublicSite.Api;
 using MidwestSports.PublicSite.Caching;
 using MidwestSports.PublicSite.Changes;
+using MidwestSports.PublicSite.Feeds;
 using MidwestSports.PublicSite.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Modules;
@@ -75,5 +76,7 @@ public sealed class PublicSiteModule : IModule
             .RequireCors(CorsPolicy)
             .RequireRateLimiting(RateLimitPolicy)
             .CacheOutput(PublicCache.PolicyName);
+        // The calendar feeds (/calendar/...ics) under the same rules: anonymous, the same CORS, limit and cache.
+        CalendarFeeds.Map(endpoints).AllowAnonymous().RequireCors(CorsPolicy).RequireRateLimiting(RateLimitPolicy).CacheOutput(PublicCache.PolicyName);
     }
 }

@@ -15,7 +15,6 @@ internal static class OperationsEndpoints
         MapVenues(endpoints.MapGroup("/api/venues").WithTags("Venues").RequireAuthorization(AccessPolicies.CityUser));
         MapSeason(endpoints.MapGroup("/api/leagues").WithTags("Schedules").RequireAuthorization(AccessPolicies.CityUser));
         MapGames(endpoints.MapGroup("/api/games").WithTags("Schedules").RequireAuthorization(AccessPolicies.CityUser));
-        CalendarFeeds.Map(endpoints);
     }
 
     private static void MapVenues(RouteGroupBuilder venues)
