@@ -70,7 +70,10 @@ internal static class HostCommands
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("seed");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MidwestSports.Teams.Contracts.SeedTeams(teams, Environment.TickCount));
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        var report = await sender.Send(new MidwestSports.Teams.Contracts.SeedTeams(teams, Environment.TickCount));
+        // Bulk-loaded teams raise no events: schedules, standings and the public site learn of them from the Teams module now.
+        await sender.Send(new MidwestSports.Leagues.Contracts.RefreshLeagueTeams());
         await Console.Out.WriteLineAsync($"Seeded {teams:N0} teams in {clock.Elapsed.TotalSeconds:0.0} s; the listing now has {report.Rows:N0} rows.");
         return 0;
     }
