@@ -112,6 +112,16 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
         ["GET /calendar/leagues/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
         ["GET /calendar/teams/{id:guid}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests cover it",
+        ["GET /embed/leagues/{id}/standings"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["HEAD /embed/leagues/{id}/standings"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["GET /embed/leagues/{id}/schedule"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["HEAD /embed/leagues/{id}/schedule"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["GET /embed/leagues/{id}/bracket"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["HEAD /embed/leagues/{id}/bracket"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["GET /embed/teams/{id}/schedule"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["HEAD /embed/teams/{id}/schedule"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["GET /embed/trivia/leagues/{id}/standings"] = "public widget (published leagues only); EmbedWidgetTests cover it",
+        ["HEAD /embed/trivia/leagues/{id}/standings"] = "public widget (published leagues only); EmbedWidgetTests cover it",
     };
 
     /// <summary>

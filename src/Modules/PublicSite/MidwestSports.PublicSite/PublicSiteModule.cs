@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MidwestSports.PublicSite.Api;
 using MidwestSports.PublicSite.Caching;
 using MidwestSports.PublicSite.Changes;
+using MidwestSports.PublicSite.Embed;
 using MidwestSports.PublicSite.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Modules;
@@ -65,6 +66,10 @@ public sealed class PublicSiteModule : IModule
         PublicEndpoints.Map(endpoints)
             .AllowAnonymous()
             .RequireCors(CorsPolicy)
+            .RequireRateLimiting(RateLimitPolicy)
+            .CacheOutput(PublicCache.PolicyName);
+        EmbedEndpoints.Map(endpoints)
+            .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
             .CacheOutput(PublicCache.PolicyName);
     }
