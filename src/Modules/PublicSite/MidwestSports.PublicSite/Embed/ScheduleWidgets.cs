@@ -60,7 +60,7 @@ internal static class ScheduleWidgets
     public static string Team(HttpContext http, PublicTeamSchedule team, WidgetTheme theme) =>
         WidgetDocument.Render(http, "team-schedule", $"{team.Name}: schedule", theme, html =>
         {
-            html.Add($"<h1>{team.Name}</h1><p class=\"mw-sub\">{team.League.Name} · {team.League.Season} · Record {team.Won}-{team.Lost}-{team.Tied}</p>");
+            html.Add($"<h1>{team.Name}</h1><p class=\"mw-sub\">{team.League.Name} · {team.League.Season} · <span class=\"mw-nowrap\">Record {team.Won}-{team.Lost}-{team.Tied}</span></p>");
             if (team.Games.Count == 0)
             {
                 html.Add($"<p class=\"mw-empty\">No games scheduled yet.</p>");
