@@ -20,37 +20,20 @@ public sealed class PublicSiteTests
     private static readonly string[] TeamNames = ["Madtown Misfits", "Isthmus Ironmen", "Capitol Kickers", "Lakeshore Legends"];
 
     private Guid leagueId;
+    private Guid playoffLeagueId;
 
     [OneTimeSetUp]
     public async Task SeedAsync()
     {
-        // A league of its own (Madison), so that no other test's results change what this one reads.
+        // Leagues of their own (Madison), so that no other test's results change what these read.
         await using var scope = BrowserSession.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("public-site-tests");
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var madison = (await sender.Send(new ListCities())).Single(c => c.Name == "Madison").Id;
-        var league = await sender.Send(new CreateLeague(new LeagueFields(
-            "Madison Wednesday Kickball", "Kickball", madison, 2026, SeasonTerm.Fall, DayOfWeek.Wednesday, "Recreational", LeagueStatus.Active)));
-        leagueId = league.Id;
-        foreach (var team in TeamNames)
-        {
-            await sender.Send(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
-                team, league.Id, null, "Casey Captain", "casey@example.org", null, 12, MidwestSports.Teams.Contracts.TeamStatus.Active)));
-        }
-
         var venue = await sender.Send(new CreateVenue(new VenueFields(madison, "Warner Park", "2930 N Sherman Ave", ["Field A", "Field B"])));
-        await sender.Send(new SetLeagueSlots(league.Id, [new SlotFields(venue.Id, "Field A", new TimeOnly(18, 30), 60), new SlotFields(venue.Id, "Field B", new TimeOnly(18, 30), 60)]));
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
-        start = start.AddDays(((int)DayOfWeek.Wednesday - (int)start.DayOfWeek + 7) % 7);
-        // The league's teams reach its replica through the outbox: schedule once all four are there.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        SchedulePreviewDto plan;
-        do
-        {
-            plan = await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, start, 3, Commit: false));
-        }
-        while (plan.Games.Count < 6 && DateTime.UtcNow < deadline && await Delay());
-        await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, start, 3, Commit: true));
+        leagueId = await LeagueAsync(sender, madison, venue.Id, "Madison Wednesday Kickball", DayOfWeek.Wednesday, TeamNames);
+        playoffLeagueId = await LeagueAsync(sender, madison, venue.Id, "Madison Friday Kickball", DayOfWeek.Friday, ["Badger Boots", "Monona Mashers", "Mendota Maulers", "Picnic Point Punters"]);
+        await sender.Send(new CreatePlayoffs(playoffLeagueId, PlayoffFormat.SingleElimination, 4));
     }
 
     [Test]
@@ -127,7 +110,7 @@ public sealed class PublicSiteTests
         foreach (var path in new[]
         {
             $"/embed/leagues/{leagueId}/standings?accent=%23b71c1c", $"/embed/leagues/{leagueId}/schedule", $"/embed/leagues/{leagueId}/schedule?view=team",
-            $"/embed/leagues/{leagueId}/bracket", $"/embed/teams/{teamId}/schedule",
+            $"/embed/leagues/{playoffLeagueId}/bracket", $"/embed/teams/{teamId}/schedule",
         })
         {
             var response = await page.GotoAsync(BrowserSession.BaseUrl + path);
@@ -142,6 +125,11 @@ public sealed class PublicSiteTests
             else if (path.EndsWith("/schedule", StringComparison.Ordinal))
             {
                 await BrowserSession.ScreenshotAsync(page, "widget-schedule-phone");
+            }
+            else if (path.Contains("bracket", StringComparison.Ordinal))
+            {
+                await Expect(page.Locator(".mw-match-box")).ToHaveCountAsync(3);
+                await BrowserSession.ScreenshotAsync(page, "widget-bracket-phone");
             }
         }
 
@@ -165,6 +153,31 @@ public sealed class PublicSiteTests
             Assert.That(problems, Is.Empty);
         });
         await context.CloseAsync();
+    }
+
+    /// <summary>A published league of four teams at Warner Park with a three-week schedule saved.</summary>
+    private static async Task<Guid> LeagueAsync(ISender sender, Guid city, Guid venue, string name, DayOfWeek night, string[] teams)
+    {
+        var league = await sender.Send(new CreateLeague(new LeagueFields(name, "Kickball", city, 2026, SeasonTerm.Fall, night, "Recreational", LeagueStatus.Active)));
+        foreach (var team in teams)
+        {
+            await sender.Send(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
+                team, league.Id, null, "Casey Captain", "casey@example.org", null, 12, MidwestSports.Teams.Contracts.TeamStatus.Active)));
+        }
+
+        await sender.Send(new SetLeagueSlots(league.Id, [new SlotFields(venue, "Field A", new TimeOnly(18, 30), 60), new SlotFields(venue, "Field B", new TimeOnly(18, 30), 60)]));
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
+        start = start.AddDays(((int)night - (int)start.DayOfWeek + 7) % 7);
+        // The league's teams reach its replica through the outbox: schedule once all four are there.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        SchedulePreviewDto plan;
+        do
+        {
+            plan = await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, start, 3, Commit: false));
+        }
+        while (plan.Games.Count < 6 && DateTime.UtcNow < deadline && await Delay());
+        await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, start, 3, Commit: true));
+        return league.Id;
     }
 
     private static async Task<bool> Delay()

@@ -21,10 +21,14 @@ internal static class BracketWidget
                 html.Add($"<p class=\"mw-champion\">Champion: {champion.Name}</p>");
             }
 
+            var lastRound = bracket.Matches.Max(m => m.Round);
             html.Add($"<div class=\"mw-bracket\">");
             foreach (var round in bracket.Matches.GroupBy(m => (m.Side, m.Round)))
             {
-                html.Add($"<section class=\"mw-round\"><h2>{(round.Key.Side == "Final" ? "Grand final" : $"{round.Key.Side} round {round.Key.Round}")}</h2>");
+                var name = round.Key.Side == "Final" ? "Grand final"
+                    : bracket.Format != PlayoffFormat.SingleElimination ? $"{round.Key.Side} round {round.Key.Round}"
+                    : round.Key.Round == lastRound ? "Final" : $"Round {round.Key.Round}";
+                html.Add($"<section class=\"mw-round\"><h2>{name}</h2><div class=\"mw-matches\">");
                 foreach (var match in round)
                 {
                     html.Add($"<div class=\"mw-match-box{(match.Needed ? string.Empty : " mw-unneeded")}\" data-match=\"{match.Code}\">");
@@ -33,7 +37,7 @@ internal static class BracketWidget
                     html.Add($"</div>");
                 }
 
-                html.Add($"</section>");
+                html.Add($"</div></section>");
             }
 
             html.Add($"</div>");
