@@ -155,6 +155,76 @@ public sealed class PublicSiteTests
         await context.CloseAsync();
     }
 
+    [Test]
+    public async Task Loader_SeveralWidgetsAndTwoScriptTags_FramesEachOnceSizedToItsContent()
+    {
+        var page = await BrowserSession.NewPageAsync();
+        var problems = Watch(page);
+        var loader = $"<script src=\"{BrowserSession.BaseUrl}/embed/widget.js\"></script>";
+        BrowserSession.Sample.Pages["several.html"] = $"""
+            <!DOCTYPE html><html><head><link rel="icon" href="data:,"></head><body>
+            <div id="a" data-midwest-widget="standings" data-league="{leagueId}" data-bg="#fffdf7"></div>{loader}
+            <div id="b" data-midwest-widget="schedule" data-league="{leagueId}" data-view="team"></div>
+            <div id="c" data-midwest-widget="bracket" data-league="{playoffLeagueId}" data-accent="#2e7d32"></div>{loader}
+            <div id="d" data-midwest-widget="bracket"></div>
+            </body></html>
+            """;
+
+        await page.GotoAsync(BrowserSession.Sample.Origin + "/pages/several.html");
+
+        await Expect(page.Locator("iframe")).ToHaveCountAsync(3);
+        await Expect(page.FrameLocator("#a iframe").Locator("td.mw-team")).ToHaveCountAsync(4);
+        await Expect(page.FrameLocator("#b iframe").Locator("h2")).ToHaveCountAsync(4);
+        await Expect(page.FrameLocator("#c iframe").Locator(".mw-match-box")).ToHaveCountAsync(3);
+        var ids = await page.Locator("iframe").EvaluateAllAsync<string[]>("frames => frames.map(f => f.id)");
+        foreach (var slot in new[] { "a", "b", "c" })
+        {
+            var content = await page.Frames.Single(f => f.ParentFrame == page.MainFrame && f.Url.Contains(slot switch
+            {
+                "a" => "/standings",
+                "b" => "/schedule",
+                _ => "/bracket",
+            }, StringComparison.Ordinal)).EvaluateAsync<double>("() => document.documentElement.getBoundingClientRect().height");
+            await Expect(page.Locator($"#{slot} iframe")).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex($"height: {Math.Ceiling(content)}px"));
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(ids, Is.Unique);
+            Assert.That(await page.Locator("#d").GetAttributeAsync("data-midwest-widget-error"), Is.EqualTo("data-league is missing"));
+            Assert.That(problems, Has.Count.EqualTo(1).And.Some.Contains("data-league is missing"), "only the placeholder without a league is reported");
+        });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Widget_FramedByAnOriginNotAllowed_IsRefusedByTheBrowser()
+    {
+        var page = await BrowserSession.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) => refused.Add(message.Text);
+        BrowserSession.Sample.Pages["elsewhere.html"] =
+            $"<!DOCTYPE html><html><body><iframe id=\"w\" src=\"{BrowserSession.BaseUrl}/embed/leagues/{leagueId}/standings\"></iframe></body></html>";
+
+        // The sample site's server under another name: an origin that is not in PublicApi:AllowedOrigins.
+        await page.GotoAsync(BrowserSession.Sample.OtherOrigin + "/pages/elsewhere.html");
+        await Expect(page.Locator("#w")).ToBeAttachedAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!refused.Any(r => r.Contains("frame-ancestors", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var framed = page.Frames.Where(f => f != page.MainFrame).ToList();
+        var rendered = framed.Count > 0 && await framed[0].Locator("td.mw-team").CountAsync() > 0;
+        Assert.Multiple(() =>
+        {
+            Assert.That(refused, Has.Some.Contains("frame-ancestors"), "the browser says why");
+            Assert.That(rendered, Is.False, "the widget did not render in a page of another origin");
+        });
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A published league of four teams at Warner Park with a three-week schedule saved.</summary>
     private static async Task<Guid> LeagueAsync(ISender sender, Guid city, Guid venue, string name, DayOfWeek night, string[] teams)
     {

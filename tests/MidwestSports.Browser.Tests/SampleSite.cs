@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +29,12 @@ internal sealed class SampleSite : IAsyncDisposable
     /// <summary>scheme://host:port, nothing after it.</summary>
     public string Origin { get; }
 
+    /// <summary>The same server under its other name: an origin the app does not allow.</summary>
+    public string OtherOrigin => Origin.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
+    /// <summary>Pages a test writes, served at <c>/pages/{name}</c>, as a website would serve its own pages.</summary>
+    public ConcurrentDictionary<string, string> Pages { get; } = new();
+
     public static async Task<SampleSite> StartAsync()
     {
         var files = new PhysicalFileProvider(Path.Combine(TestPostgres.RepositoryRoot(), "samples", "public-site"));
@@ -36,9 +44,12 @@ internal sealed class SampleSite : IAsyncDisposable
         var app = builder.Build();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        SampleSite? site = null;
+        app.MapGet("/pages/{name}", (string name) => site!.Pages.TryGetValue(name, out var html) ? Results.Content(html, "text/html; charset=utf-8") : Results.NotFound());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SampleSite(app, new Uri(address).GetLeftPart(UriPartial.Authority));
+        site = new SampleSite(app, new Uri(address).GetLeftPart(UriPartial.Authority));
+        return site;
     }
 
     public async ValueTask DisposeAsync()
