@@ -185,6 +185,51 @@ public sealed class EmbedWidgetTests
     }
 
     [Test]
+    public async Task Head_OfAWidget_HasTheHeadersOfGetAndNoBody()
+    {
+        var season = await SeasonAsync(LeagueStatus.Active, publicVisible: true, sport: "Kickball");
+        using var anonymous = world.Client(Persona.Anonymous);
+        var path = $"/embed/leagues/{season.LeagueId}/schedule?view=team";
+
+        var get = await anonymous.GetAsync(path);
+        var head = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(head.Headers.ETag, Is.EqualTo(get.Headers.ETag));
+            Assert.That(head.Content.Headers.ContentLength, Is.EqualTo(get.Content.Headers.ContentLength));
+            Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Widgets_OverThePublicRateLimit_Answer429WithRetryAfter()
+    {
+        await using var app = new MidwestApp(Database.Postgres.ConnectionString, new Dictionary<string, string?> { ["PublicApi:RateLimit:PerMinute"] = "3" });
+        var season = await SeasonAsync(LeagueStatus.Active, publicVisible: true, sport: "Kickball");
+        using var anonymous = world.Client(Persona.Anonymous, app);
+        anonymous.DefaultRequestHeaders.Add(MidwestApp.ClientHeader, "203.0.113.77");
+
+        var answers = new List<HttpResponseMessage>();
+        foreach (var path in new[] { "standings", "standings", "bracket", "standings" })
+        {
+            answers.Add(await anonymous.GetAsync($"/embed/leagues/{season.LeagueId}/{path}"));
+        }
+
+        using var other = world.Client(Persona.Anonymous, app);
+        other.DefaultRequestHeaders.Add(MidwestApp.ClientHeader, "203.0.113.78");
+        var otherClient = await other.GetAsync($"/embed/leagues/{season.LeagueId}/standings");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers.Select(a => (int)a.StatusCode), Is.EqualTo(new[] { 200, 200, 200, 429 }), "cached answers count too");
+            Assert.That(answers[3].Headers.RetryAfter?.Delta?.TotalSeconds, Is.GreaterThan(0));
+            Assert.That(otherClient.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the limit is per client address");
+        });
+    }
+
+    [Test]
     public async Task Stylesheet_WithATheme_CarriesItsColoursAndTheTextColourThatReadsOnTheAccent()
     {
         using var anonymous = world.Client(Persona.Anonymous);
