@@ -46,6 +46,11 @@ public sealed class BrowserSession
     /// <summary>A Milwaukee league of 8 teams with a two-field venue and two start times, ready to be scheduled.</summary>
     internal static Guid SeasonLeagueId { get; private set; }
 
+    /// <summary>The sample public site, on an origin of its own that the app allows (PublicApi:AllowedOrigins).</summary>
+    internal static SampleSite Sample { get; private set; } = null!;
+
+    internal static IServiceProvider Services => app!.Services;
+
     private static KestrelApp? app;
     private static IPlaywright? playwright;
 
@@ -53,7 +58,8 @@ public sealed class BrowserSession
     public async Task StartAsync()
     {
         Postgres = await TestPostgres.CreateAsync("browser");
-        app = new KestrelApp(Postgres.ConnectionString);
+        Sample = await SampleSite.StartAsync();
+        app = new KestrelApp(Postgres.ConnectionString, Sample.Origin);
         app.StartServer();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -88,6 +94,10 @@ public sealed class BrowserSession
         }
 
         await Postgres.DisposeAsync();
+        if (Sample is not null)
+        {
+            await Sample.DisposeAsync();
+        }
     }
 
     /// <summary>A fresh browser context (no cookies) on the sign-in page.</summary>
@@ -179,7 +189,7 @@ public sealed class BrowserSession
         await sender.Send(new CreateUser(ForcedResetEmail, "Browser Forced", Password, PlatformRole.CityViewer, [cities["Madison"]]));
     }
 
-    private sealed class KestrelApp(string connectionString) : WebApplicationFactory<Program>
+    private sealed class KestrelApp(string connectionString, string sampleSiteOrigin) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -188,6 +198,7 @@ public sealed class BrowserSession
             builder.UseSetting("ConnectionStrings:Postgres", connectionString);
             builder.UseSetting("Hangfire:WorkerCount", "1");
             builder.UseSetting("Auth:SecureCookies", "false"); // plain http on loopback
+            builder.UseSetting("PublicApi:AllowedOrigins", sampleSiteOrigin);
             builder.UseSetting("Trivia:FakePartner:Enabled", "true"); // the app serves the partner's feed to itself, as in Development
             // Every test signs in from 127.0.0.1: the sign-in limits would otherwise stop the suite, not an attacker.
             builder.UseSetting("Auth:RateLimit:PerClientPermits", "100000");

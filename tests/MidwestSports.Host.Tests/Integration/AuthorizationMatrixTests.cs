@@ -111,19 +111,14 @@ public sealed partial class AuthorizationMatrixTests
         ["ANY /health/freshness"] = "public probe (data freshness, no data); TriviaSyncTests cover it",
         ["GET /openapi/{documentName:regex(^public-v1$)}.json"] = "public by design: documents the public API; OpenApiContractTests read it anonymously",
         ["POST /account/logout"] = "UI form with antiforgery; browser tests cover it",
-        ["GET /calendar/leagues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
-        ["HEAD /calendar/leagues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
-        ["GET /calendar/teams/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
-        ["HEAD /calendar/teams/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
-        ["GET /calendar/venues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
-        ["HEAD /calendar/venues/{id}.ics"] = "public by design (phone calendar subscriptions); LeagueOperationsTests.Calendar cover it",
     };
 
     /// <summary>
     /// The public website's surface: anonymous and read-only by design (no personal data exists in its shapes).
-    /// <see cref="PublicSurface_IsAnonymousAndReadOnly"/> checks every route under these; PublicApiTests cover them.
+    /// <see cref="PublicSurface_IsAnonymousAndReadOnly"/> checks every route under these; PublicApiTests, EmbedWidgetTests and
+    /// LeagueOperationsTests.Calendar cover what they answer.
     /// </summary>
-    private static readonly string[] PublicPrefixes = ["/public/v1/"];
+    private static readonly string[] PublicPrefixes = ["/public/v1/", "/embed/", "/calendar/"];
 
     /// <summary>
     /// The static-assets development fallback ASP.NET Core adds when a static web assets runtime manifest exists.

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using MidwestSports.PublicSite;
 
 namespace MidwestSports.Host.Infrastructure;
 
@@ -42,9 +43,22 @@ internal static class SecurityHeaders
         return next(context);
     });
 
+    /// <summary>
+    /// Widgets (<c>/embed</c>) are framed by the public website's origins, and only there; they run only this origin's
+    /// script and stylesheet, never inline code: their pages are cached and shared, so a per-answer nonce cannot be in them.
+    /// </summary>
+    public static string EmbedPolicy(IEnumerable<string> frameAncestors) =>
+        "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+        + $"frame-ancestors {string.Join(' ', frameAncestors.Prepend("'self'"))}; base-uri 'none'; form-action 'none'";
+
     public static string PolicyFor(HttpContext context)
     {
         var path = context.Request.Path;
+        if (path.StartsWithSegments("/embed"))
+        {
+            return context.RequestServices.GetRequiredService<WidgetPolicy>().Value;
+        }
+
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/public") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health")
             || path.StartsWithSegments("/calendar"))
         {
@@ -64,4 +78,10 @@ internal static class SecurityHeaders
         return $"default-src 'self'; script-src 'self' 'nonce-{Nonce(context)}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + $"font-src 'self' data:; connect-src 'self' {socket}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
     }
+}
+
+/// <summary>The widget policy, built once from <c>PublicApi:AllowedOrigins</c>.</summary>
+internal sealed class WidgetPolicy(IConfiguration configuration)
+{
+    public string Value { get; } = SecurityHeaders.EmbedPolicy(PublicSiteModule.AllowedOrigins(configuration));
 }

@@ -8,6 +8,7 @@ internal static class WebSecurity
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSignInRateLimits(configuration);
+        services.AddSingleton<WidgetPolicy>();
 
         // Scalar loads its fonts from its own CDN, which the API reference's policy (same origin only) refuses:
         // it uses the browser's fonts instead, and loads nothing from outside.

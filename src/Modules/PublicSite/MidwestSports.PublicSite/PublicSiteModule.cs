@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MidwestSports.PublicSite.Api;
 using MidwestSports.PublicSite.Caching;
 using MidwestSports.PublicSite.Changes;
+using MidwestSports.PublicSite.Embed;
 using MidwestSports.PublicSite.Feeds;
 using MidwestSports.PublicSite.Persistence;
 using MidwestSports.Shared.Access;
@@ -78,5 +79,10 @@ public sealed class PublicSiteModule : IModule
             .CacheOutput(PublicCache.PolicyName);
         // The calendar feeds (/calendar/...ics) under the same rules: anonymous, the same CORS, limit and cache.
         CalendarFeeds.Map(endpoints).AllowAnonymous().RequireCors(CorsPolicy).RequireRateLimiting(RateLimitPolicy).CacheOutput(PublicCache.PolicyName);
+        // The widgets (/embed/...): anonymous, the same limit and cache; framed, not fetched, so no CORS.
+        EmbedEndpoints.Map(endpoints)
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .CacheOutput(PublicCache.PolicyName);
     }
 }
