@@ -167,7 +167,8 @@ public sealed class EmbedWidgetTests
         var loader = await anonymous.GetAsync("/embed/widget.js");
         var api = Policy(await anonymous.GetAsync("/public/v1/cities"));
         var page = Policy(await anonymous.GetAsync("/account/login"));
-        var defaultApp = Policy(await world.Client(Persona.Anonymous).GetAsync($"/embed/leagues/{season.LeagueId}/standings"));
+        await using var noOrigins = new MidwestApp(Database.Postgres.ConnectionString, new Dictionary<string, string?> { ["PublicApi:AllowedOrigins"] = string.Empty });
+        var defaultApp = Policy(await world.Client(Persona.Anonymous, noOrigins).GetAsync($"/embed/leagues/{season.LeagueId}/standings"));
 
         Assert.Multiple(() =>
         {
