@@ -74,6 +74,10 @@ internal static class TeamEndpoints
             .WithName("UnassignTeamSponsor")
             .Produces<TeamDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        Players.ListPlayersEndpoint.Map(teams);
+        Players.AddPlayerEndpoint.Map(teams);
+        Players.UpdatePlayerEndpoint.Map(teams);
+        Players.RemovePlayerEndpoint.Map(teams);
     }
 
     /// <summary>Query string to <see cref="ListTeams"/>; an unknown parameter or an unreadable value is a 400 that names it.</summary>
