@@ -97,6 +97,8 @@ internal sealed class SeasonWorld
 
     public Guid Team { get; private set; }
 
+    public Guid Player { get; private set; }
+
     public Guid Game { get; private set; }
 
     public Guid Blackout { get; private set; }
@@ -121,6 +123,7 @@ internal sealed class SeasonWorld
         }
 
         season.Team = teams[0];
+        season.Player = (await World.SendAsSystemAsync(new MidwestSports.Teams.Contracts.AddPlayer(season.Team, new("Jordan Player", "jordan@example.org", "414-555-0101", IsCaptain: true)))).Id;
         await World.SendAsSystemAsync(new SetLeagueSlots(season.League, [new SlotFields(season.Venue, "Field 1", new TimeOnly(18, 30), 60), new SlotFields(season.Venue, "Field 2", new TimeOnly(18, 30), 60)]));
         var setup = await World.SendAsSystemAsync(new AddBlackout(season.League, new BlackoutFields(new DateOnly(2027, 5, 25), null, "Memorial Day")));
         season.Blackout = setup.Blackouts[0].Id;
@@ -168,6 +171,7 @@ internal sealed class SeasonWorld
                 ("venues", "id") => Venue,
                 ("sponsors", "id") => Sponsor,
                 ("teams", "id") => Team,
+                ("players", "playerId") => Player,
                 ("games", "id") => Game,
                 ("users", "id") => World.UserId(Persona.ChicagoAdmin),
                 ("blackouts", "blackoutId") => Blackout,

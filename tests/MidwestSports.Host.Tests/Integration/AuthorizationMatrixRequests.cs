@@ -114,6 +114,11 @@ public sealed partial class AuthorizationMatrixTests
             contextLeague = (await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}")).Id;
             contextSponsor = (await world.SponsorInAsync(city, $"Sponsor {Guid.NewGuid():N}")).Id;
             var team = await world.TeamInAsync(contextLeague, $"Team {Guid.NewGuid():N}");
+            if (key.Contains("/players", StringComparison.Ordinal))
+            {
+                contextPlayer = (await World.SendAsSystemAsync(new MidwestSports.Teams.Contracts.AddPlayer(team.Id, new("Robin Roster", "robin@example.org", "414-555-0199", IsCaptain: true)))).Id;
+            }
+
             return (team.Id, team.Name);
         }
 
@@ -164,6 +169,7 @@ public sealed partial class AuthorizationMatrixTests
             ("POST", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "New Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "Renamed Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.EndsWith("/sponsor", StringComparison.Ordinal) => new { sponsorId = sponsor },
+            ("POST" or "PUT", var p) when p.Contains("/players", StringComparison.Ordinal) => new { name = "Pat Player", email = "pat.player@example.org", isCaptain = true },
             ("POST", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "New Team"),
             ("PUT", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "Renamed Team"),
             ("POST", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>
