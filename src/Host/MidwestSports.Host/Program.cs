@@ -65,6 +65,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Teams.Contracts.TeamDto),
         typeof(MidwestSports.Trivia.TriviaModule),
         typeof(MidwestSports.Trivia.Contracts.SyncRunDto),
+        typeof(MidwestSports.Import.ImportModule),
+        typeof(MidwestSports.Import.Contracts.ImportKind),
         typeof(Program),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>), typeof(UniqueKeyBehavior<,>)];

@@ -1,4 +1,5 @@
 using MidwestSports.Identity;
+using MidwestSports.Import;
 using MidwestSports.Leagues;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Sponsors;
@@ -17,5 +18,6 @@ internal static class ModuleCatalog
         new SponsorsModule(),
         new TeamsModule(),
         new TriviaModule(),
+        new ImportModule(),
     ];
 }
