@@ -7,10 +7,10 @@ public static class Cells
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "M/d/yyyy", "M/d/yy", "yyyy/M/d"];
 
-    /// <summary>What a spreadsheet would run as a formula (CSV injection): a leading = + - @, tab or CR, unless it is a number such as -5.</summary>
+    /// <summary>What a spreadsheet would run as a formula (CSV injection): a leading = @, tab or CR, or a + - that does not start a number such as -5.</summary>
     public static bool IsFormulaLike(string? raw) =>
-        raw is { Length: > 0 } && raw[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
-        && !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+        raw is { Length: > 0 } && (raw[0] is '=' or '@' or '\t' or '\r'
+            || (raw[0] is '+' or '-' && !double.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)));
 
     /// <summary>
     /// A date as an admin's file holds it: ISO (2026-09-15), US (9/15/2026), or an Excel serial number (46280) when a

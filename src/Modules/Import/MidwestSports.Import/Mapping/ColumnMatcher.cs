@@ -14,7 +14,7 @@ namespace MidwestSports.Import.Mapping;
 internal static class ColumnMatcher
 {
     /// <summary>Below this a header is more likely another word than a misspelling.</summary>
-    public const int MinimumSimilarity = 85;
+    public const int MinimumSimilarity = 80;
 
     public static IReadOnlyList<ColumnMappingDto> Match(ImportKind kind, IReadOnlyList<string?> headers)
     {
