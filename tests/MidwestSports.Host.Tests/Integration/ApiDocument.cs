@@ -99,6 +99,8 @@ internal sealed class SeasonWorld
 
     public Guid Player { get; private set; }
 
+    public Guid Import { get; private set; }
+
     public Guid Game { get; private set; }
 
     public Guid Blackout { get; private set; }
@@ -132,6 +134,9 @@ internal sealed class SeasonWorld
         await World.SendAsSystemAsync(new RecordResult(games[0].Id, new ResultFields(5, 3)));
         season.Game = games[1].Id;
         await World.SendAsSystemAsync(new CreatePlayoffs(season.League, PlayoffFormat.SingleElimination, 2));
+        season.Import = (await World.SendAsSystemAsync(new MidwestSports.Import.Contracts.StartImport(
+            "teams.csv", System.Text.Encoding.UTF8.GetBytes("Team,League,Captain\nTeam 1,Tuesday Kickball,Casey Captain\nNew Team,Tuesday Kickball,Pat Captain\n"),
+            MidwestSports.Import.Contracts.ImportKind.Teams, world.Milwaukee))).Id;
         season.TriviaLeague = (await World.SendAsSystemAsync(new CreateLeague(new LeagueFields(
             "Wednesday Trivia", "Trivia", world.Milwaukee, 2026, SeasonTerm.Fall, DayOfWeek.Wednesday, "Open", LeagueStatus.Active)))).Id;
         season.SyncRun = await FinishedSyncRunAsync();
@@ -164,6 +169,12 @@ internal sealed class SeasonWorld
 
             var owner = i > 0 ? segments[i - 1] : string.Empty;
             var name = segments[i][(segments[i].IndexOf('{', StringComparison.Ordinal) + 1)..segments[i].IndexOf('}', StringComparison.Ordinal)];
+            if ((owner, name) == ("templates", "kind"))
+            {
+                segments[i] = segments[i].Replace("{kind}", "teams", StringComparison.Ordinal);
+                continue;
+            }
+
             Guid? id = (owner, name) switch
             {
                 ("cities", "id") => City,
@@ -172,6 +183,7 @@ internal sealed class SeasonWorld
                 ("sponsors", "id") => Sponsor,
                 ("teams", "id") => Team,
                 ("players", "playerId") => Player,
+                ("imports", "id") => Import,
                 ("games", "id") => Game,
                 ("users", "id") => World.UserId(Persona.ChicagoAdmin),
                 ("blackouts", "blackoutId") => Blackout,

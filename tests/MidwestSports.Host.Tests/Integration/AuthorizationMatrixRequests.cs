@@ -62,6 +62,16 @@ public sealed partial class AuthorizationMatrixTests
             return (run.Id, "no-name-" + run.Id);
         }
 
+        if (key.Contains("/api/imports/{id:guid}", StringComparison.Ordinal))
+        {
+            // A previewed teams file of the target city, naming a league there.
+            var league = await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}");
+            var fileName = $"teams-{Guid.NewGuid():N}.csv";
+            var started = await World.SendAsSystemAsync(new MidwestSports.Import.Contracts.StartImport(
+                fileName, System.Text.Encoding.UTF8.GetBytes($"Team,League,Captain\nMatrix Team,{league.Name},Pat Captain\n"), MidwestSports.Import.Contracts.ImportKind.Teams, city));
+            return (started.Id, fileName);
+        }
+
         if (key.Contains("/api/venues", StringComparison.Ordinal))
         {
             var venue = await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Venue {Guid.NewGuid():N}", "1 Park Ave", ["Field 1", "Field 2"])));
@@ -181,6 +191,16 @@ public sealed partial class AuthorizationMatrixTests
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
+        }
+
+        if (verb == "POST" && path == "/api/imports/")
+        {
+            request.Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("Team,League,Captain\nMatrix Team,No Such League,Pat Captain\n")), "file", "teams.csv" },
+                { new StringContent("teams"), "kind" },
+                { new StringContent(city.ToString()), "cityId" },
+            };
         }
 
         if (verb == "POST" && path == "/api/trivia/uploads")

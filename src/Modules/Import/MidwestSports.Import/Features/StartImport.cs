@@ -23,7 +23,7 @@ internal sealed class StartImportValidator : AbstractValidator<StartImport>
     public StartImportValidator()
     {
         RuleFor(x => x.Kind).IsInEnum().Equal(ImportKind.Teams).WithMessage("Only teams can be previewed in this version; every kind's template can be downloaded.");
-        RuleFor(x => x.Content).NotEmpty().WithName("file").WithMessage("The file is empty.");
+        RuleFor(x => x.Content).NotEmpty().WithMessage("The file is empty.").OverridePropertyName("file");
         RuleFor(x => x.Content.Length).LessThanOrEqualTo((int)StartImportEndpoint.MaxBytes).OverridePropertyName("file");
     }
 }
@@ -57,6 +57,8 @@ internal sealed class StartImportHandler(
             batch.HeaderLine = table.HeaderLine;
             batch.SetColumns(table.Columns);
             batch.MissingFields = [.. table.MissingFields];
+            // A first pass only counts: a file over the row limit is refused before any row is planned or stored.
+            _ = table.Rows().Count();
             var headers = new ColumnHeaders(command.Kind, table.Columns);
             var planner = new TeamRowPlanner(await TeamReferences.LoadAsync(leagues, sponsors, teams, cancellationToken), scope, command.CityId, headers);
 
@@ -105,6 +107,10 @@ internal static class StartImportEndpoint
                 if (file is null)
                 {
                     errors["file"] = ["Send the CSV or XLSX file as the multipart field 'file'."];
+                }
+                else if (file.Length == 0)
+                {
+                    errors["file"] = ["The file is empty."];
                 }
                 else if (file.Length > MaxBytes)
                 {
