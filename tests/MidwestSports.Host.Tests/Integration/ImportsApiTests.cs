@@ -72,7 +72,7 @@ public sealed class ImportsApiTests
             Ospreys;Tuesday Kickball;Milwaukee;Fall 2026;;Robin New;casey@example.org
             herons;Tuesday Kickball;Milwaukee;Fall 2026;;Pat Lee;
             Bears;Thursday Softball;Chicago;Fall 2026;;Bo Bear;
-            Moles;Monday Bowling;Milwaukee;Fall 2026;;Mo Mole;
+            Moles;Tuesday Kickbal;Milwaukee;Fall 2026;;Mo Mole;
             Larks;Tuesday Kickball;Milwaukee;Fall 2026;;Kim Lark;not-an-email
             =Cmd();Tuesday Kickball;Milwaukee;Fall 2026;;Sam Cmd;
             """;
@@ -107,10 +107,11 @@ public sealed class ImportsApiTests
             {
                 (6, "Team", "herons", "duplicate_in_file"),
                 (7, "League", "Thursday Softball", "not_in_your_cities"),
-                (8, "League", "Monday Bowling", "league_not_found"),
+                (8, "League", "Tuesday Kickbal", "league_not_found"),
                 (9, "Captain E-mail", "not-an-email", "invalid_email"),
             }));
             Assert.That(errors[1].GetProperty("problems")[0].GetProperty("message").GetString(), Is.EqualTo("Thursday Softball is not in your cities."));
+            Assert.That(errors[2].GetProperty("problems")[0].GetProperty("message").GetString(), Does.EndWith("Did you mean Tuesday Kickball?"), "a near match is offered, not applied");
             var change = updates.Single().GetProperty("changes").EnumerateArray().Single();
             Assert.That((change.GetProperty("field").GetString(), change.GetProperty("from").GetString(), change.GetProperty("to").GetString()),
                 Is.EqualTo(("captainName", "Casey Captain", "Robin New")));

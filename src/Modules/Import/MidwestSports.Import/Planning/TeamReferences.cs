@@ -24,6 +24,12 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
 
     public string? SponsorName(Guid sponsorId) => sponsorNames.GetValueOrDefault(sponsorId);
 
+    /// <summary>Every league, for a near match when a row's league matches none.</summary>
+    public IEnumerable<LeagueFacts> AllLeagues => leagues.SelectMany(g => g);
+
+    /// <summary>The sponsors operating in a city, for a near match when a row's sponsor matches none.</summary>
+    public IEnumerable<SponsorFacts> SponsorsIn(Guid cityId) => sponsors.SelectMany(g => g).Where(s => s.CityIds.Contains(cityId));
+
     public async Task<TeamsOfLeague> TeamsOfAsync(Guid leagueId, CancellationToken ct)
     {
         if (!teamsByLeague.TryGetValue(leagueId, out var known))

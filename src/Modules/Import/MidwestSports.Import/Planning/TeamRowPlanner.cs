@@ -136,7 +136,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         {
             return candidates.Count > 0
                 ? check.Fail<LeagueFacts?>("league", leagueName, "not_in_your_cities", $"{leagueName} is not in your cities.")
-                : check.Fail<LeagueFacts?>("league", leagueName, "league_not_found", $"No open league named {leagueName}{Where(city, season)}.");
+                : check.Fail<LeagueFacts?>("league", leagueName, "league_not_found", $"No open league named {leagueName}{Where(city, season)}.{NearMatches.DidYouMean(ClosestLeague(leagueName))}");
         }
 
         if (visible.Count > 1)
@@ -157,12 +157,19 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         var sponsors = references.SponsorsNamed(sponsorName).Where(s => s.CityIds.Contains(league.CityId)).ToList();
         if (sponsors.Count == 0)
         {
-            return check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_not_found", $"No sponsor named {sponsorName} operates in {league.CityName}.");
+            var closest = NearMatches.Closest(sponsorName, references.SponsorsIn(league.CityId).Select(s => s.Name));
+            return check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_not_found", $"No sponsor named {sponsorName} operates in {league.CityName}.{NearMatches.DidYouMean(closest)}");
         }
 
         var active = sponsors.FirstOrDefault(s => s.Active);
         return active ?? check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_inactive", $"{sponsors[0].Name} is no longer an active sponsor.");
     }
+
+    /// <summary>The closest name among the open leagues of the caller's cities (of the import's city, when it names one).</summary>
+    private string? ClosestLeague(string leagueName) =>
+        NearMatches.Closest(leagueName, references.AllLeagues
+            .Where(l => l.Status != LeagueStatus.Archived && scope.Includes(l.CityId) && (defaultCityId is null || l.CityId == defaultCityId))
+            .Select(l => l.Name));
 
     private static string Where(string? city, string? season) =>
         (city, season) switch
