@@ -31,7 +31,13 @@ internal sealed class RowChecks(ImportRow row, ColumnHeaders headers)
             return required ? Fail(field, null, "required", $"{Label(field)} is required.") : null;
         }
 
-        if (row.FormulaFields.Contains(field))
+        // The team export defuses a formula-like name with a leading apostrophe ('=Cmd): read back, it is the name again.
+        if (value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@')
+        {
+            value = value[1..];
+        }
+
+        if (row.FormulaFields.Contains(field) || value[0] is '=' or '@')
         {
             Warn(field, value, "formula", $"'{Shorten(value)}' looks like a spreadsheet formula: it is kept as text.");
         }
