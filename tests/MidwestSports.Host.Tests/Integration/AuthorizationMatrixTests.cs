@@ -69,6 +69,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/imports/templates/{kind}.csv"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/imports/templates/{kind}.xlsx"] = [401, 200, 200, 200, 200, 200],
         ["POST /api/imports/"] = [401, 403, 403, 201, 403, 201],
+        ["GET /api/imports/"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/imports/{id:guid}"] = [401, 200, 404, 200, 404, 200],
         ["GET /api/imports/{id:guid}/rows"] = [401, 200, 404, 200, 404, 200],
         ["POST /api/trivia/sync"] = [401, 403, 403, 202, 202, 202],

@@ -254,6 +254,26 @@ public sealed class ImportsApiTests
         });
     }
 
+    [Test]
+    public async Task ListImports_ShowsYourCitiesAndYourOwnNewestFirst()
+    {
+        using var milwaukee = world.Client(Persona.MilwaukeeAdmin);
+        using var chicago = world.Client(Persona.ChicagoAdmin);
+        var first = await IdAsync(await PostAsync(milwaukee, "first.csv", "Team,League,Captain\nA,B,C\n"u8.ToArray(), "teams", world.Milwaukee));
+        var own = await IdAsync(await PostAsync(milwaukee, "own.csv", "Team,League,Captain\nA,B,C\n"u8.ToArray(), "teams", null));
+        var chicagos = await IdAsync(await PostAsync(chicago, "chicago.csv", "Team,League,Captain\nA,B,C\n"u8.ToArray(), "teams", world.Chicago));
+
+        var history = await milwaukee.GetFromJsonAsync<JsonElement>("/api/imports");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(history.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()), Is.EqualTo(new[] { own, first }));
+            Assert.That(history.GetProperty("totalCount").GetInt64(), Is.EqualTo(2));
+            Assert.That(history.GetProperty("items")[1].GetProperty("counts").GetProperty("error").GetInt32(), Is.EqualTo(1));
+            Assert.That(chicagos, Is.Not.EqualTo(Guid.Empty));
+        });
+    }
+
     private static (int, string?, string?, string?) Problem(JsonElement row)
     {
         var problem = row.GetProperty("problems").EnumerateArray().First(p => p.GetProperty("error").GetBoolean());

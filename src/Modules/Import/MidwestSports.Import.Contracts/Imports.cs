@@ -105,3 +105,8 @@ public sealed record ImportRowDto(
     IReadOnlyList<RowProblemDto> Problems);
 
 public sealed record ImportRowsPageDto(IReadOnlyList<ImportRowDto> Items, int Page, int PageSize, long TotalCount);
+
+/// <summary>The imports the caller may see, newest first: their city's, or (without a city) their own.</summary>
+public sealed record ListImports(int Page = 1, int PageSize = 25) : IQuery<MidwestSports.Shared.Paging.PagedResultDto<ImportSummaryDto>>;
+
+public sealed record ImportSummaryDto(Guid Id, ImportKind Kind, Guid? CityId, string FileName, ImportStatus Status, int Rows, ImportCountsDto Counts, string CreatedBy, DateTimeOffset CreatedAt);

@@ -27,6 +27,7 @@ public sealed class ImportModule : IModule
         var imports = endpoints.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(AccessPolicies.CityUser);
         DownloadTemplateEndpoint.Map(imports);
         StartImportEndpoint.Map(imports);
+        ListImportsEndpoint.Map(imports);
         GetImportEndpoint.Map(imports);
         ListImportRowsEndpoint.Map(imports);
     }
