@@ -72,6 +72,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/imports/"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/imports/{id:guid}"] = [401, 200, 404, 200, 404, 200],
         ["GET /api/imports/{id:guid}/rows"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/imports/{id:guid}/errors.csv"] = [401, 200, 404, 200, 404, 200],
         ["POST /api/trivia/sync"] = [401, 403, 403, 202, 202, 202],
         ["GET /api/trivia/sync-runs"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/trivia/sync-runs/{id:guid}"] = [401, 200, 200, 200, 200, 200],

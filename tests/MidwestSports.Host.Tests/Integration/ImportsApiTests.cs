@@ -255,6 +255,32 @@ public sealed class ImportsApiTests
     }
 
     [Test]
+    public async Task ErrorsCsv_HoldsTheHeaderAndEachErrorRowAsUploadedWithItsMessage_FormulaSafe()
+    {
+        await world.LeagueInAsync(world.Milwaukee);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var csv = "Team,League,Captain,Notes\n"
+            + "Otters,Tuesday Kickball,Casey Young,fine\n"
+            + "\"=HYPERLINK(\"\"http://x\"\")\",Monday Bowling,Pat Lee,\"two, parts\"\n"
+            + "Herons,Tuesday Kickball,,kept\n";
+        var id = await IdAsync(await PostAsync(client, "fall teams.csv", Encoding.UTF8.GetBytes(csv), "teams", world.Milwaukee));
+
+        var response = await client.GetAsync($"/api/imports/{id}/errors.csv");
+        var lines = SheetFile.Open(await response.Content.ReadAsByteArrayAsync()).Rows().Select(r => r.Cells).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.Content.Headers.ContentDisposition?.FileName, Does.Contain("fall teams-errors.csv"));
+            Assert.That(lines, Has.Count.EqualTo(3), "the header and the two error rows");
+            Assert.That(lines[0], Is.EqualTo(new[] { "Team", "League", "Captain", "Notes", "Error" }));
+            Assert.That(lines[1][0], Is.EqualTo("'=HYPERLINK(\"http://x\")"), "a formula-like cell is defused");
+            Assert.That(lines[1][3], Is.EqualTo("two, parts"), "the unmapped column is kept as uploaded");
+            Assert.That(lines[1][4], Does.Contain("No open league named Monday Bowling"));
+            Assert.That(lines[2][4], Does.Contain("Captain is required"));
+        });
+    }
+
+    [Test]
     public async Task ListImports_ShowsYourCitiesAndYourOwnNewestFirst()
     {
         using var milwaukee = world.Client(Persona.MilwaukeeAdmin);

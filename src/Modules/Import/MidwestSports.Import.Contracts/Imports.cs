@@ -110,3 +110,8 @@ public sealed record ImportRowsPageDto(IReadOnlyList<ImportRowDto> Items, int Pa
 public sealed record ListImports(int Page = 1, int PageSize = 25) : IQuery<MidwestSports.Shared.Paging.PagedResultDto<ImportSummaryDto>>;
 
 public sealed record ImportSummaryDto(Guid Id, ImportKind Kind, Guid? CityId, string FileName, ImportStatus Status, int Rows, ImportCountsDto Counts, string CreatedBy, DateTimeOffset CreatedAt);
+
+/// <summary>The file's header and its error rows as they were, each with what is wrong in an added column: to fix and upload again.</summary>
+public sealed record GetImportErrors(Guid ImportId) : IQuery<ImportErrorsFileDto>;
+
+public sealed record ImportErrorsFileDto(string FileName, byte[] Content);

@@ -30,5 +30,6 @@ public sealed class ImportModule : IModule
         ListImportsEndpoint.Map(imports);
         GetImportEndpoint.Map(imports);
         ListImportRowsEndpoint.Map(imports);
+        GetImportErrorsEndpoint.Map(imports);
     }
 }
