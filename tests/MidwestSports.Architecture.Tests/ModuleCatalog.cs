@@ -10,7 +10,7 @@ namespace MidwestSports.Architecture.Tests;
 /// </summary>
 internal static class Solution
 {
-    public static readonly string[] ModuleNames = ["Identity", "Leagues", "Sponsors", "Teams", "Trivia", "PublicSite"];
+    public static readonly string[] ModuleNames = ["Identity", "Leagues", "Sponsors", "Teams", "Trivia", "PublicSite", "Import"];
 
     public static readonly Assembly Shared = typeof(MidwestSports.Shared.Modules.IModule).Assembly;
 

@@ -11,8 +11,8 @@ public sealed class ShellTests
         var page = await BrowserSession.OpenAsync("/");
 
         var cards = page.Locator("[data-module]");
-        await Expect(cards).ToHaveCountAsync(6);
-        foreach (var module in new[] { "Identity", "Leagues", "Sponsors", "Teams", "Trivia", "PublicSite" })
+        await Expect(cards).ToHaveCountAsync(7);
+        foreach (var module in new[] { "Identity", "Leagues", "Sponsors", "Teams", "Trivia", "PublicSite", "Import" })
         {
             await Expect(page.Locator($"[data-module={module}]")).ToContainTextAsync("migrated");
             await Expect(page.Locator($"[data-module={module}] [data-testid=outbox-backlog]")).ToContainTextAsync("Outbox backlog: 0");

@@ -12,7 +12,7 @@ namespace MidwestSports.Testing;
 /// </summary>
 public sealed class TestPostgres : IAsyncDisposable
 {
-    private static readonly string[] ModuleSchemas = ["leagues", "sponsors", "teams", "trivia"];
+    private static readonly string[] ModuleSchemas = ["leagues", "sponsors", "teams", "trivia", "import", "public_site"];
 
     private readonly string serverConnectionString;
     private readonly PostgreSqlContainer? container;

@@ -67,6 +67,8 @@ builder.Services.AddMediator((MediatorOptions options) =>
         typeof(MidwestSports.Trivia.Contracts.SyncRunDto),
         typeof(MidwestSports.PublicSite.PublicSiteModule),
         typeof(MidwestSports.PublicSite.Contracts.PublicChange),
+        typeof(MidwestSports.Import.ImportModule),
+        typeof(MidwestSports.Import.Contracts.ImportKind),
         typeof(Program),
     ];
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(WriteAccessBehavior<,>), typeof(ValidationBehavior<,>), typeof(ConcurrencyBehavior<,>), typeof(UniqueKeyBehavior<,>)];

@@ -97,6 +97,10 @@ internal sealed class SeasonWorld
 
     public Guid Team { get; private set; }
 
+    public Guid Player { get; private set; }
+
+    public Guid Import { get; private set; }
+
     public Guid Game { get; private set; }
 
     public Guid Blackout { get; private set; }
@@ -121,6 +125,7 @@ internal sealed class SeasonWorld
         }
 
         season.Team = teams[0];
+        season.Player = (await World.SendAsSystemAsync(new MidwestSports.Teams.Contracts.AddPlayer(season.Team, new("Jordan Player", "jordan@example.org", "414-555-0101", IsCaptain: true)))).Id;
         await World.SendAsSystemAsync(new SetLeagueSlots(season.League, [new SlotFields(season.Venue, "Field 1", new TimeOnly(18, 30), 60), new SlotFields(season.Venue, "Field 2", new TimeOnly(18, 30), 60)]));
         var setup = await World.SendAsSystemAsync(new AddBlackout(season.League, new BlackoutFields(new DateOnly(2027, 5, 25), null, "Memorial Day")));
         season.Blackout = setup.Blackouts[0].Id;
@@ -129,6 +134,9 @@ internal sealed class SeasonWorld
         await World.SendAsSystemAsync(new RecordResult(games[0].Id, new ResultFields(5, 3)));
         season.Game = games[1].Id;
         await World.SendAsSystemAsync(new CreatePlayoffs(season.League, PlayoffFormat.SingleElimination, 2));
+        season.Import = (await World.SendAsSystemAsync(new MidwestSports.Import.Contracts.StartImport(
+            "teams.csv", System.Text.Encoding.UTF8.GetBytes("Team,League,Captain\nTeam 1,Tuesday Kickball,Casey Captain\nNew Team,Tuesday Kickball,Pat Captain\n"),
+            MidwestSports.Import.Contracts.ImportKind.Teams, world.Milwaukee))).Id;
         season.TriviaLeague = (await World.SendAsSystemAsync(new CreateLeague(new LeagueFields(
             "Wednesday Trivia", "Trivia", world.Milwaukee, 2026, SeasonTerm.Fall, DayOfWeek.Wednesday, "Open", LeagueStatus.Active)))).Id;
         season.SyncRun = await FinishedSyncRunAsync();
@@ -167,6 +175,12 @@ internal sealed class SeasonWorld
                 continue;
             }
 
+            if ((owner, name) == ("templates", "kind"))
+            {
+                segments[i] = segments[i].Replace("{kind}", "teams", StringComparison.Ordinal);
+                continue;
+            }
+
             Guid? id = (owner, name) switch
             {
                 ("leagues", "id") when path.Contains("/trivia/", StringComparison.Ordinal) => TriviaLeague,
@@ -175,6 +189,8 @@ internal sealed class SeasonWorld
                 ("venues", "id") => Venue,
                 ("sponsors", "id") => Sponsor,
                 ("teams", "id") => Team,
+                ("players", "playerId") => Player,
+                ("imports", "id") => Import,
                 ("games", "id") => Game,
                 ("users", "id") => World.UserId(Persona.ChicagoAdmin),
                 ("blackouts", "blackoutId") => Blackout,

@@ -62,6 +62,16 @@ public sealed partial class AuthorizationMatrixTests
             return (run.Id, "no-name-" + run.Id);
         }
 
+        if (key.Contains("/api/imports/{id:guid}", StringComparison.Ordinal))
+        {
+            // A previewed teams file of the target city, naming a league there.
+            var league = await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}");
+            var fileName = $"teams-{Guid.NewGuid():N}.csv";
+            var started = await World.SendAsSystemAsync(new MidwestSports.Import.Contracts.StartImport(
+                fileName, System.Text.Encoding.UTF8.GetBytes($"Team,League,Captain\nMatrix Team,{league.Name},Pat Captain\n"), MidwestSports.Import.Contracts.ImportKind.Teams, city));
+            return (started.Id, fileName);
+        }
+
         if (key.Contains("/api/venues", StringComparison.Ordinal))
         {
             var venue = await World.SendAsSystemAsync(new CreateVenue(new VenueFields(city, $"Venue {Guid.NewGuid():N}", "1 Park Ave", ["Field 1", "Field 2"])));
@@ -114,6 +124,11 @@ public sealed partial class AuthorizationMatrixTests
             contextLeague = (await world.LeagueInAsync(city, $"League {Guid.NewGuid():N}")).Id;
             contextSponsor = (await world.SponsorInAsync(city, $"Sponsor {Guid.NewGuid():N}")).Id;
             var team = await world.TeamInAsync(contextLeague, $"Team {Guid.NewGuid():N}");
+            if (key.Contains("/players", StringComparison.Ordinal))
+            {
+                contextPlayer = (await World.SendAsSystemAsync(new MidwestSports.Teams.Contracts.AddPlayer(team.Id, new("Robin Roster", "robin@example.org", "414-555-0199", IsCaptain: true)))).Id;
+            }
+
             return (team.Id, team.Name);
         }
 
@@ -164,6 +179,7 @@ public sealed partial class AuthorizationMatrixTests
             ("POST", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "New Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "Renamed Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.EndsWith("/sponsor", StringComparison.Ordinal) => new { sponsorId = sponsor },
+            ("POST" or "PUT", var p) when p.Contains("/players", StringComparison.Ordinal) => new { name = "Pat Player", email = "pat.player@example.org", isCaptain = true },
             ("POST", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "New Team"),
             ("PUT", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "Renamed Team"),
             ("POST", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>
@@ -175,6 +191,16 @@ public sealed partial class AuthorizationMatrixTests
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);
+        }
+
+        if (verb == "POST" && path == "/api/imports/")
+        {
+            request.Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("Team,League,Captain\nMatrix Team,No Such League,Pat Captain\n")), "file", "teams.csv" },
+                { new StringContent("teams"), "kind" },
+                { new StringContent(city.ToString()), "cityId" },
+            };
         }
 
         if (verb == "POST" && path == "/api/trivia/uploads")

@@ -62,6 +62,17 @@ public sealed partial class AuthorizationMatrixTests
         ["DELETE /api/teams/{id:guid}"] = [401, 403, 403, 204, 404, 204],
         ["PUT /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
         ["DELETE /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/teams/{id:guid}/players"] = [401, 200, 404, 200, 404, 200],
+        ["POST /api/teams/{id:guid}/players"] = [401, 403, 403, 201, 404, 201],
+        ["PUT /api/teams/{id:guid}/players/{playerId:guid}"] = [401, 403, 403, 200, 404, 200],
+        ["DELETE /api/teams/{id:guid}/players/{playerId:guid}"] = [401, 403, 403, 204, 404, 204],
+        ["GET /api/imports/templates/{kind}.csv"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/imports/templates/{kind}.xlsx"] = [401, 200, 200, 200, 200, 200],
+        ["POST /api/imports/"] = [401, 403, 403, 201, 403, 201],
+        ["GET /api/imports/"] = [401, 200, 200, 200, 200, 200],
+        ["GET /api/imports/{id:guid}"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/imports/{id:guid}/rows"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/imports/{id:guid}/errors.csv"] = [401, 200, 404, 200, 404, 200],
         ["POST /api/trivia/sync"] = [401, 403, 403, 202, 202, 202],
         ["GET /api/trivia/sync-runs"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/trivia/sync-runs/{id:guid}"] = [401, 200, 200, 200, 200, 200],
@@ -132,6 +143,7 @@ public sealed partial class AuthorizationMatrixTests
     private Guid contextVenue;
     private Guid contextBlackout;
     private Guid contextTeam;
+    private Guid contextPlayer;
 
     public static IEnumerable<TestCaseData> Cases() =>
         from key in Expectations.Keys
@@ -214,7 +226,7 @@ public sealed partial class AuthorizationMatrixTests
         var before = await SnapshotAsync();
         using var client = world.Client(persona);
 
-        var response = await client.SendAsync(Request(key, target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout, contextTeam));
+        var response = await client.SendAsync(Request(key.Replace("{playerId:guid}", contextPlayer.ToString(), StringComparison.Ordinal).Replace("{kind}", "teams", StringComparison.Ordinal), target, targetCity, contextLeague, contextSponsor, contextVenue, contextBlackout, contextTeam));
         var body = await response.Content.ReadAsStringAsync();
         var after = await SnapshotAsync();
 
@@ -230,7 +242,7 @@ public sealed partial class AuthorizationMatrixTests
 
         if (expected == 200 && key.StartsWith("GET", StringComparison.Ordinal) && persona is not Persona.SystemAdmin)
         {
-            if (key.EndsWith(".csv", StringComparison.Ordinal))
+            if (key.EndsWith(".csv", StringComparison.Ordinal) || key.EndsWith(".xlsx", StringComparison.Ordinal))
             {
                 var foreign = new[] { ("Milwaukee", world.Milwaukee), ("Chicago", world.Chicago), ("Madison", world.Madison) }
                     .Where(c => !world.CitiesOf(persona).Contains(c.Item2)).Select(c => c.Item1);
@@ -336,6 +348,8 @@ public sealed partial class AuthorizationMatrixTests
               coalesce((SELECT string_agg(t::text, '|' ORDER BY sponsor_id, city_id) FROM sponsors.sponsor_cities t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM teams.teams t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY team_id) FROM teams.team_listing t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM teams.players t), '') ||
+              coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM import.imports t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.venues t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.league_slots t), '') ||
               coalesce((SELECT string_agg(t::text, '|' ORDER BY id) FROM leagues.blackouts t), '') ||

@@ -237,6 +237,8 @@ public sealed partial class OpenApiFuzzTests
             "POST /api/teams" => new { name = "Fuzz Team Qxq", leagueId = season.League, captainName = "Pat Captain", captainEmail = "pat@example.org", rosterSize = 12, status = "Active" },
             "PUT /api/teams/{id}" => new { name = "Team 1", leagueId = season.League, sponsorId = season.Sponsor, captainName = "Casey Captain", captainEmail = "casey@example.org", rosterSize = 12, status = "Active" },
             "PUT /api/teams/{id}/sponsor" => new { sponsorId = season.Sponsor },
+            "POST /api/teams/{id}/players" => new { name = "Fuzz Player Qxq", email = "fuzz.qxq@example.org", phone = "414-555-0100", isCaptain = false },
+            "PUT /api/teams/{id}/players/{playerId}" => new { name = "Jordan Player", email = "jordan@example.org", phone = "414-555-0101", isCaptain = true },
             _ => null,
         };
         return body is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(body, System.Text.Json.JsonSerializerOptions.Web);

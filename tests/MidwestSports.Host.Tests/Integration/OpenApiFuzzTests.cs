@@ -145,7 +145,7 @@ public sealed partial class OpenApiFuzzTests
             SELECT string_agg(format('SELECT %L AS t, count(*) || '':'' || coalesce(max(xmin::text::bigint), 0) AS f FROM %I.%I',
                                      table_schema || '.' || table_name, table_schema, table_name), ' UNION ALL ' ORDER BY table_schema, table_name)
             FROM information_schema.tables
-            WHERE table_schema IN ('identity', 'leagues', 'sponsors', 'teams', 'trivia') AND table_type = 'BASE TABLE'
+            WHERE table_schema IN ('identity', 'leagues', 'sponsors', 'teams', 'trivia', 'import', 'public_site') AND table_type = 'BASE TABLE'
             """);
         return $"SELECT string_agg(t || '=' || f, E'\\n' ORDER BY t) FROM ({tables}) s";
     }

@@ -2,7 +2,7 @@ namespace MidwestSports.Host.Tests.Integration;
 
 public sealed class SchemaTests
 {
-    private static readonly string[] ModuleSchemas = ["identity", "leagues", "sponsors", "teams", "trivia"];
+    private static readonly string[] ModuleSchemas = ["identity", "leagues", "sponsors", "teams", "trivia", "import", "public_site"];
 
     [Test]
     public async Task Startup_FreshDatabase_CreatesEveryModuleSchemaAndHangfire()

@@ -1,4 +1,5 @@
 using MidwestSports.Identity;
+using MidwestSports.Import;
 using MidwestSports.Leagues;
 using MidwestSports.PublicSite;
 using MidwestSports.Shared.Modules;
@@ -19,5 +20,6 @@ internal static class ModuleCatalog
         new TeamsModule(),
         new TriviaModule(),
         new PublicSiteModule(),
+        new ImportModule(),
     ];
 }

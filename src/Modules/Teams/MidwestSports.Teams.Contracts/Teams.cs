@@ -119,6 +119,9 @@ public interface ITeamDirectory
     /// <summary>Every team of the league (active and withdrawn), ordered by id.</summary>
     Task<IReadOnlyList<TeamFacts>> TeamsOfLeagueAsync(Guid leagueId, CancellationToken cancellationToken);
 
+    /// <summary>Every team of the league with all its fields (captain contacts included), ordered by id: for an import to compare against.</summary>
+    Task<IReadOnlyList<TeamDto>> DetailsOfLeagueAsync(Guid leagueId, CancellationToken cancellationToken);
+
     /// <summary>Every team, for a rebuild of another module's replica.</summary>
     Task<IReadOnlyList<TeamFacts>> AllAsync(CancellationToken cancellationToken);
 }

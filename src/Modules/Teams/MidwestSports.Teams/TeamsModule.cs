@@ -25,6 +25,7 @@ public sealed class TeamsModule : IModule
     {
         services.AddModuleDbContext<TeamsDbContext>(Name, TeamsDbContext.SchemaName);
         services.AddScoped<TeamRules>();
+        services.AddScoped<Features.Players.Roster>();
         services.AddScoped<ITeamDirectory, TeamDirectory>();
     }
 

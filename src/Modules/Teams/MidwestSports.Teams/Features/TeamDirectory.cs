@@ -14,6 +14,9 @@ internal sealed class TeamDirectory(TeamsDbContext db) : ITeamDirectory
             .Select(t => new TeamFacts(t.Id, t.LeagueId, t.CityId, t.Name, t.Status, t.Version))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<TeamDto>> DetailsOfLeagueAsync(Guid leagueId, CancellationToken cancellationToken) =>
+        [.. (await db.Teams.AsNoTracking().Where(t => t.LeagueId == leagueId).OrderBy(t => t.Id).ToListAsync(cancellationToken)).Select(t => t.ToDto())];
+
     public async Task<IReadOnlyList<TeamFacts>> AllAsync(CancellationToken cancellationToken) =>
         await db.Teams.AsNoTracking()
             .OrderBy(t => t.Id)

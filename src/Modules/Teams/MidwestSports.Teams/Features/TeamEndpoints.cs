@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Spreadsheets;
 using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Teams.Features;
@@ -74,6 +75,10 @@ internal static class TeamEndpoints
             .WithName("UnassignTeamSponsor")
             .Produces<TeamDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        Players.ListPlayersEndpoint.Map(teams);
+        Players.AddPlayerEndpoint.Map(teams);
+        Players.UpdatePlayerEndpoint.Map(teams);
+        Players.RemovePlayerEndpoint.Map(teams);
     }
 
     /// <summary>Query string to <see cref="ListTeams"/>; an unknown parameter or an unreadable value is a 400 that names it.</summary>
@@ -164,8 +169,8 @@ internal static class TeamEndpoints
             {
                 await writer.WriteLineAsync(string.Join(',', new[]
                 {
-                    Cell(t.Name), Cell(t.LeagueName), Cell(t.CityName), Cell(t.Sport), Cell(t.Season), Cell(t.SponsorName ?? string.Empty),
-                    Cell(t.CaptainName), t.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), t.Id.ToString(),
+                    SafeCsv.Cell(t.Name), SafeCsv.Cell(t.LeagueName), SafeCsv.Cell(t.CityName), SafeCsv.Cell(t.Sport), SafeCsv.Cell(t.Season), SafeCsv.Cell(t.SponsorName),
+                    SafeCsv.Cell(t.CaptainName), t.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), t.Id.ToString(),
                 }));
             }
 
@@ -176,17 +181,6 @@ internal static class TeamEndpoints
 
             page = await sender.Send(query with { Cursor = page.NextCursor }, ct);
         }
-    }
-
-    /// <summary>CSV-quotes a value and defuses formula injection: a leading =, +, -, @, tab or CR gets a leading apostrophe.</summary>
-    internal static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

@@ -16,6 +16,8 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options) :
 
     public DbSet<Listing.SponsorName> SponsorNames => Set<Listing.SponsorName>();
 
+    public DbSet<Domain.Player> Players => Set<Domain.Player>();
+
     public DbSet<Domain.Team> Teams => Set<Domain.Team>();
 
     public DbSet<Listing.TeamListingRow> TeamListing => Set<Listing.TeamListingRow>();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Spreadsheets;
 using MidwestSports.Trivia.Contracts;
 using MidwestSports.Trivia.Domain;
 using MidwestSports.Trivia.Persistence;
@@ -42,8 +43,7 @@ internal sealed class UploadTriviaNightsHandler(TriviaDbContext db, UploadPipeli
         {
             throw new ValidationException([new ValidationFailure("file", ex.Message)]);
         }
-
-        if (file.Rows.Count > NightFileReader.MaxRows)
+        catch (TooManyRowsException)
         {
             throw new ValidationException([new ValidationFailure("file", $"The file has more than {NightFileReader.MaxRows:N0} rows; split it.")]);
         }

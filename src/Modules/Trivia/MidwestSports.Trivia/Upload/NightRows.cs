@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MidwestSports.Shared.Spreadsheets;
 using MidwestSports.Trivia.Contracts;
 using MidwestSports.Trivia.Partner;
 

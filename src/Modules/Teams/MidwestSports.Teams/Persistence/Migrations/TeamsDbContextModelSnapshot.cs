@@ -155,6 +155,67 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.ToTable("outbox_messages", "teams");
                 });
 
+            modelBuilder.Entity("MidwestSports.Teams.Domain.Player", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("EmailKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email_key")
+                        .HasComputedColumnSql("lower(email)", true);
+
+                    b.Property<bool>("IsCaptain")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_captain");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_players");
+
+                    b.HasIndex("TeamId", "EmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_players__email");
+
+                    b.HasIndex(new[] { "TeamId" }, "ux_players__isCaptain")
+                        .IsUnique()
+                        .HasDatabaseName("ux_players__isCaptain")
+                        .HasFilter("is_captain");
+
+                    b.ToTable("players", "teams");
+                });
+
             modelBuilder.Entity("MidwestSports.Teams.Domain.Team", b =>
                 {
                     b.Property<Guid>("Id")
@@ -499,6 +560,16 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasFilter("sponsor_key IS NOT NULL");
 
                     b.ToTable("team_listing", "teams");
+                });
+
+            modelBuilder.Entity("MidwestSports.Teams.Domain.Player", b =>
+                {
+                    b.HasOne("MidwestSports.Teams.Domain.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_players_teams_team_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Import.Domain;
+using MidwestSports.Import.Persistence;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Errors;
+
+namespace MidwestSports.Import.Features;
+
+/// <summary>
+/// Who sees an import: whoever holds its city, or (an import for no one city) the admin who started it; a system admin
+/// sees all. Anyone else gets 404, as for another city's team.
+/// </summary>
+internal static class ImportAccess
+{
+    public static async Task<ImportBatch> VisibleAsync(this ImportDbContext db, Guid importId, CityScope scope, CancellationToken ct)
+    {
+        var batch = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == importId, ct);
+        var visible = batch is not null && (scope.AllCities
+            || (batch.CityId is { } city ? scope.Includes(city) : batch.CreatedById is not null && batch.CreatedById == scope.UserId));
+        return visible ? batch! : throw new NotFoundException("Import", importId);
+    }
+}

@@ -1,0 +1,55 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Persistence;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Paging;
+
+namespace MidwestSports.Import.Features;
+
+internal sealed class ListImportsValidator : AbstractValidator<ListImports>
+{
+    public ListImportsValidator()
+    {
+        RuleFor(x => x.Page).InclusiveBetween(1, 10_000);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+    }
+}
+
+/// <summary>Import history: what <see cref="ImportAccess"/> lets the caller see, newest first.</summary>
+internal sealed class ListImportsHandler(ImportDbContext db, CurrentScope current) : IQueryHandler<ListImports, PagedResultDto<ImportSummaryDto>>
+{
+    public async ValueTask<PagedResultDto<ImportSummaryDto>> Handle(ListImports query, CancellationToken cancellationToken)
+    {
+        var scope = current.Scope;
+        var imports = db.Imports.AsNoTracking();
+        if (!scope.AllCities)
+        {
+            var cities = scope.CityIdArray;
+            var user = scope.UserId;
+            imports = imports.Where(i => (i.CityId != null && cities.Contains(i.CityId.Value)) || (i.CityId == null && user != null && i.CreatedById == user));
+        }
+
+        var total = await imports.LongCountAsync(cancellationToken);
+        var page = await imports.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        return new PagedResultDto<ImportSummaryDto>(
+            [.. page.Select(i => new ImportSummaryDto(i.Id, i.Kind, i.CityId, i.FileName, i.Status, i.RowCount, new ImportCountsDto(i.Creates, i.Updates, i.Unchanged, i.Errors), i.CreatedBy, i.CreatedAt))],
+            query.Page, query.PageSize, total);
+    }
+}
+
+internal static class ListImportsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder imports) =>
+        imports.MapGet("/", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                Results.Ok(await sender.Send(new ListImports(page ?? 1, pageSize ?? 25), ct)))
+            .WithName("ListImports")
+            .WithDescription("Import history, newest first: the imports of your cities, and those you started for no one city.")
+            .Produces<PagedResultDto<ImportSummaryDto>>()
+            .ProducesValidationProblem();
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Import.Features;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Modules;
+using MidwestSports.Shared.Persistence;
+using MidwestSports.Import.Persistence;
+
+namespace MidwestSports.Import;
+
+/// <summary>
+/// Data import: reads admins' CSV and XLSX files, maps their columns to a kind's fields, and (in later passes) previews,
+/// commits and undoes them through each owning module's Contracts. It never writes another module's tables.
+/// </summary>
+public sealed class ImportModule : IModule
+{
+    public string Name => "Import";
+
+    public void Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddModuleDbContext<ImportDbContext>(Name, ImportDbContext.SchemaName);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        var imports = endpoints.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(AccessPolicies.CityUser);
+        DownloadTemplateEndpoint.Map(imports);
+        StartImportEndpoint.Map(imports);
+        ListImportsEndpoint.Map(imports);
+        GetImportEndpoint.Map(imports);
+        ListImportRowsEndpoint.Map(imports);
+        GetImportErrorsEndpoint.Map(imports);
+    }
+}

@@ -1,0 +1,66 @@
+using FuzzySharp;
+using FuzzySharp.PreProcess;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Fields;
+
+namespace MidwestSports.Import.Mapping;
+
+/// <summary>
+/// Matches a file's headers to a kind's fields. A header that is a field's name, its template header or a known synonym
+/// (after <see cref="NaturalKeys"/>) matches with confidence 1; otherwise the most similar of those spellings (FuzzySharp's
+/// ratio, at least <see cref="MinimumSimilarity"/>) matches with the similarity as its confidence ("Captian Email").
+/// Each field takes at most one column, the surest first; a second column for a taken field is listed as a duplicate.
+/// </summary>
+internal static class ColumnMatcher
+{
+    /// <summary>Below this a header is more likely another word than a misspelling.</summary>
+    public const int MinimumSimilarity = 80;
+
+    public static IReadOnlyList<ColumnMappingDto> Match(ImportKind kind, IReadOnlyList<string?> headers)
+    {
+        var fields = ImportFieldCatalog.Of(kind);
+        var spellings = fields
+            .SelectMany(f => new[] { f.Name, f.Header }.Select(n => (Key: NaturalKeys.Of(n), Field: f, Basis: MappingBasis.Name))
+                .Concat(f.Synonyms.Select(s => (Key: NaturalKeys.Of(s), Field: f, Basis: MappingBasis.Synonym))))
+            .ToList();
+        var candidates = headers.Select((header, index) => Candidate(index, header ?? string.Empty, spellings)).ToList();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var result = new ColumnMappingDto[headers.Count];
+        foreach (var candidate in candidates.OrderByDescending(c => c.Confidence).ThenBy(c => c.Index))
+        {
+            result[candidate.Index] = candidate.Field is null ? candidate
+                : taken.Add(candidate.Field) ? candidate
+                : candidate with { Field = null, Confidence = 0, Basis = MappingBasis.Duplicate };
+        }
+
+        return result;
+    }
+
+    /// <summary>How many distinct fields a row's cells would feed: how much a row looks like this kind's header.</summary>
+    public static int Recognised(ImportKind kind, IReadOnlyList<string?> cells) =>
+        Match(kind, cells).Count(c => c.Field is not null);
+
+    private static ColumnMappingDto Candidate(int index, string header, List<(string Key, ImportField Field, MappingBasis Basis)> spellings)
+    {
+        var key = NaturalKeys.Of(header);
+        if (key.Length == 0)
+        {
+            return new ColumnMappingDto(index, header, null, 0, MappingBasis.Ignored);
+        }
+
+        // A field's own name or header outranks a synonym another field shares ("Email" is players' email, not a captain's).
+        var exact = spellings.Where(s => s.Key == key).OrderBy(s => s.Basis).FirstOrDefault();
+        if (exact.Field is not null)
+        {
+            return new ColumnMappingDto(index, header, exact.Field.Name, 1, exact.Basis);
+        }
+
+        var best = spellings.Where(s => s.Key.Length >= 3)
+            .Select(s => (s.Field, Score: Fuzz.Ratio(key, s.Key, PreprocessMode.None)))
+            .OrderByDescending(s => s.Score)
+            .FirstOrDefault();
+        return best.Field is not null && best.Score >= MinimumSimilarity && key.Length >= 3
+            ? new ColumnMappingDto(index, header, best.Field.Name, Math.Round(best.Score / 100.0, 2), MappingBasis.Similar)
+            : new ColumnMappingDto(index, header, null, 0, MappingBasis.Ignored);
+    }
+}

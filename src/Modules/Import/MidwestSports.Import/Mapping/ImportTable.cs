@@ -1,0 +1,80 @@
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Fields;
+using MidwestSports.Shared.Spreadsheets;
+
+namespace MidwestSports.Import.Mapping;
+
+/// <summary>One data row of an import: its line in the file, each mapped field's text, and the fields whose cell looked like a formula.</summary>
+internal sealed record ImportRow(int Line, IReadOnlyDictionary<string, string?> Values, IReadOnlyList<string> FormulaFields);
+
+/// <summary>
+/// A file read for one kind: the header row found (even below title rows), its columns mapped to the kind's fields,
+/// and the data rows after it, read one at a time each time <see cref="Rows"/> is enumerated.
+/// </summary>
+internal sealed class ImportTable
+{
+    /// <summary>The header is looked for among the first rows only: a title block is a few rows, not a page.</summary>
+    public const int HeaderSearchRows = 20;
+
+    public const int MaxRows = 200_000;
+
+    private readonly SheetFile file;
+
+    private ImportTable(SheetFile file, ImportKind kind, int headerLine, IReadOnlyList<ColumnMappingDto> columns)
+    {
+        this.file = file;
+        Kind = kind;
+        HeaderLine = headerLine;
+        Columns = columns;
+    }
+
+    public ImportKind Kind { get; }
+
+    public SheetFormat Format => file.Format;
+
+    public int HeaderLine { get; }
+
+    public IReadOnlyList<ColumnMappingDto> Columns { get; }
+
+    /// <summary>Required fields no column feeds: the mapping step names them.</summary>
+    public IReadOnlyList<string> MissingFields =>
+        [.. ImportFieldCatalog.Of(Kind).Where(f => f.Required && Columns.All(c => c.Field != f.Name)).Select(f => f.Header)];
+
+    /// <summary>Opens the file and finds its header; a file without one is unreadable (a 400 naming the problem).</summary>
+    public static ImportTable Open(ImportKind kind, byte[] content, string? fileName = null, string? sheet = null)
+    {
+        var file = SheetFile.Open(content, fileName, sheet, MaxRows);
+        var header = FindHeader(kind, file.Rows().Take(HeaderSearchRows))
+            ?? throw new UnreadableFileException(file.Format.Type == "xlsx" ? $"The sheet '{file.Format.Sheet}' is empty." : "The file holds no rows.");
+        return new ImportTable(file, kind, header.Line, ColumnMatcher.Match(kind, header.Cells));
+    }
+
+    /// <summary>
+    /// The row that names the most of the kind's fields (the first of equals); when none names any, the first row with
+    /// two or more cells (a header of unknown columns, which the mapping step reports as such).
+    /// </summary>
+    internal static SheetRow? FindHeader(ImportKind kind, IEnumerable<SheetRow> firstRows)
+    {
+        var rows = firstRows.ToList();
+        var scored = rows.Select(r => (Row: r, Score: ColumnMatcher.Recognised(kind, r.Cells))).ToList();
+        var best = scored.OrderByDescending(s => s.Score).ThenBy(s => s.Row.Line).FirstOrDefault();
+        return best.Score > 0 ? best.Row : rows.FirstOrDefault(r => r.Cells.Count(c => c is not null) >= 2) ?? rows.FirstOrDefault();
+    }
+
+    /// <summary>The data rows below the header, each value trimmed text (null when blank), keyed by field.</summary>
+    public IEnumerable<ImportRow> Rows()
+    {
+        var mapped = Columns.Where(c => c.Field is not null).ToList();
+        foreach (var row in file.Rows())
+        {
+            if (row.Line <= HeaderLine)
+            {
+                continue;
+            }
+
+            var values = mapped.ToDictionary(c => c.Field!, c => row[c.Index], StringComparer.Ordinal);
+            var formulas = mapped.Where(c => row.FormulaCells.Contains(c.Index)).Select(c => c.Field!).ToList();
+            yield return new ImportRow(row.Line, values, formulas);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Globalization;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Domain;
+using MidwestSports.Import.Mapping;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Access;
+using MidwestSports.Teams.Contracts;
+
+namespace MidwestSports.Import.Planning;
+
+/// <summary>
+/// Plans one teams row: its league (by name, narrowed by city and season), its sponsor (by normalised name, active and
+/// operating in the league's city), the team it matches (by id, else league and normalised name), and so whether
+/// committing would create it, update it (with each field's change), leave it unchanged, or cannot (errors). Only
+/// mapped columns are compared: a file without a Sponsor column leaves sponsors alone.
+/// </summary>
+internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope, Guid? defaultCityId, ColumnHeaders headers)
+{
+    /// <summary>(league, team key) → the first line that named it: a second row for one team is a duplicate.</summary>
+    private readonly Dictionary<(Guid League, string Team), int> seen = [];
+
+    public async Task<RowPlan> PlanAsync(ImportRow row, CancellationToken ct)
+    {
+        var check = new RowChecks(row, headers);
+        var name = check.Text("name", 100, required: true);
+        var leagueName = check.Text("league", 120, required: true);
+        var city = check.Text("city", 100);
+        var season = check.Text("season", 20);
+        check.Text("sport", 40);
+        var sponsorName = check.Text("sponsor", 120);
+        var captain = check.Text("captainName", 100);
+        var email = check.Email("captainEmail");
+        var phone = check.Phone("captainPhone");
+        var rosterSize = check.Number("rosterSize", 0, 60);
+        var status = check.Choice<TeamStatus>("status");
+        var idText = check.Text("id", 40);
+
+        var league = leagueName is null ? null : League(check, leagueName, city, season);
+        var sponsor = league is null || sponsorName is null ? null : Sponsor(check, sponsorName, league);
+        TeamDto? existing = null;
+        if (league is not null && name is not null)
+        {
+            var teams = await references.TeamsOfAsync(league.LeagueId, ct);
+            existing = Guid.TryParse(idText, out var id) ? teams.WithId(id) : null;
+            if (idText is not null && existing is null)
+            {
+                check.Warn("id", idText, "unknown_id", "No team of this league has this id: the team is matched by its name instead.");
+            }
+
+            existing ??= teams.Named(name);
+            if (seen.TryGetValue((league.LeagueId, NaturalKeys.Of(name)), out var first))
+            {
+                check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} into {league.Name}.");
+            }
+            else
+            {
+                seen[(league.LeagueId, NaturalKeys.Of(name))] = row.Line;
+            }
+        }
+
+        if (existing is null && captain is null && !check.HasErrors)
+        {
+            check.Fail("captainName", null, "required", $"{headers.Label("captainName")} is required for a new team.");
+        }
+
+        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        if (check.HasErrors || league is null || name is null)
+        {
+            return new RowPlan(row.Line, RowAction.Error, league?.CityId, existing?.Id, values, [], check.Problems);
+        }
+
+        if (existing is null)
+        {
+            return new RowPlan(row.Line, RowAction.Create, league.CityId, null, values, [], check.Problems);
+        }
+
+        var changes = new List<FieldChangeDto>();
+        void Compare(string field, string? from, string? to)
+        {
+            if (headers.IsMapped(field) && !string.Equals(from ?? string.Empty, to ?? string.Empty, StringComparison.Ordinal))
+            {
+                changes.Add(new FieldChangeDto(field, from, to));
+            }
+        }
+
+        Compare("name", existing.Name, name);
+        Compare("sponsor", existing.SponsorId is { } had ? references.SponsorName(had) ?? had.ToString() : null, sponsor?.Name);
+        if (captain is not null)
+        {
+            Compare("captainName", existing.CaptainName, captain);
+        }
+
+        Compare("captainEmail", existing.CaptainEmail, email);
+        Compare("captainPhone", existing.CaptainPhone, phone);
+        if (rosterSize is not null)
+        {
+            Compare("rosterSize", existing.RosterSize.ToString(CultureInfo.InvariantCulture), rosterSize.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (status is not null)
+        {
+            Compare("status", existing.Status.ToString(), status.ToString());
+        }
+
+        return new RowPlan(row.Line, changes.Count > 0 ? RowAction.Update : RowAction.Unchanged, league.CityId, existing.Id, values, changes, check.Problems);
+    }
+
+    /// <summary>The league the row names: by natural name, narrowed by the row's city (or the import's) and season; in the caller's cities.</summary>
+    private LeagueFacts? League(RowChecks check, string leagueName, string? city, string? season)
+    {
+        var candidates = references.LeaguesNamed(leagueName).Where(l => l.Status != LeagueStatus.Archived).ToList();
+        if (city is not null)
+        {
+            candidates = [.. candidates.Where(l => NaturalKeys.Of(l.CityName) == NaturalKeys.Of(city))];
+        }
+        else if (defaultCityId is { } cityId)
+        {
+            candidates = [.. candidates.Where(l => l.CityId == cityId)];
+        }
+
+        if (season is not null)
+        {
+            if (Seasons.TryParse(season, out var term, out var year))
+            {
+                candidates = [.. candidates.Where(l => (term is null || l.Term == term) && (year is null || l.SeasonYear == year))];
+            }
+            else
+            {
+                return check.Fail<LeagueFacts?>("season", season, "invalid_season", $"'{season}' is not a season such as Fall 2026.");
+            }
+        }
+
+        // Another city's league does not exist for this caller: the row says so without naming what is there.
+        var visible = candidates.Where(l => scope.Includes(l.CityId)).ToList();
+        if (visible.Count == 0)
+        {
+            return candidates.Count > 0
+                ? check.Fail<LeagueFacts?>("league", leagueName, "not_in_your_cities", $"{leagueName} is not in your cities.")
+                : check.Fail<LeagueFacts?>("league", leagueName, "league_not_found", $"No open league named {leagueName}{Where(city, season)}.{NearMatches.DidYouMean(ClosestLeague(leagueName))}");
+        }
+
+        if (visible.Count > 1)
+        {
+            return check.Fail<LeagueFacts?>("league", leagueName, "league_ambiguous", $"Several leagues are named {leagueName}: add the City and Season columns to say which.");
+        }
+
+        if (defaultCityId is { } importCity && visible[0].CityId != importCity)
+        {
+            return check.Fail<LeagueFacts?>("city", city, "other_city", $"{visible[0].Name} is in {visible[0].CityName}, not in the city this import is for.");
+        }
+
+        return visible[0];
+    }
+
+    private MidwestSports.Sponsors.Contracts.SponsorFacts? Sponsor(RowChecks check, string sponsorName, LeagueFacts league)
+    {
+        var sponsors = references.SponsorsNamed(sponsorName).Where(s => s.CityIds.Contains(league.CityId)).ToList();
+        if (sponsors.Count == 0)
+        {
+            var closest = NearMatches.Closest(sponsorName, references.SponsorsIn(league.CityId).Select(s => s.Name));
+            return check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_not_found", $"No sponsor named {sponsorName} operates in {league.CityName}.{NearMatches.DidYouMean(closest)}");
+        }
+
+        var active = sponsors.FirstOrDefault(s => s.Active);
+        return active ?? check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_inactive", $"{sponsors[0].Name} is no longer an active sponsor.");
+    }
+
+    /// <summary>The closest name among the open leagues of the caller's cities (of the import's city, when it names one).</summary>
+    private string? ClosestLeague(string leagueName) =>
+        NearMatches.Closest(leagueName, references.AllLeagues
+            .Where(l => l.Status != LeagueStatus.Archived && scope.Includes(l.CityId) && (defaultCityId is null || l.CityId == defaultCityId))
+            .Select(l => l.Name));
+
+    private static string Where(string? city, string? season) =>
+        (city, season) switch
+        {
+            (null, null) => string.Empty,
+            (_, null) => $" in {city}",
+            (null, _) => $" in {season}",
+            _ => $" in {city}, {season}",
+        };
+}
+
+/// <summary>A season as files write it: "Fall 2026", "2026 Fall", "Fall" or "2026".</summary>
+internal static class Seasons
+{
+    public static bool TryParse(string text, out SeasonTerm? term, out int? year)
+    {
+        term = null;
+        year = null;
+        foreach (var part in text.Split([' ', '-', '/', ','], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 && year is null)
+            {
+                year = y;
+            }
+            else if (Enum.GetNames<SeasonTerm>().FirstOrDefault(n => string.Equals(n, part, StringComparison.OrdinalIgnoreCase)) is { } name && term is null)
+            {
+                term = Enum.Parse<SeasonTerm>(name);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return term is not null || year is not null;
+    }
+}
