@@ -258,6 +258,12 @@ public sealed class PublicApiTests
     {
         var season = await PublicSeason.CreateAsync(world, world.Milwaukee);
         var draft = await PublicSeason.CreateAsync(world, world.Milwaukee, "Draft League", status: LeagueStatus.Draft);
+        using var admin0 = world.Client(Persona.MilwaukeeAdmin);
+        // A draft hidden from the public site is still a draft: its id stays out of the feed.
+        (await admin0.PutAsJsonAsync($"/api/leagues/{draft.LeagueId}", new
+        {
+            name = "Draft League", sport = "Kickball", cityId = world.Milwaukee, seasonYear = 2026, term = "Fall", night = "Tuesday", level = "Recreational", status = "Draft", publicVisible = false,
+        })).EnsureSuccessStatusCode();
         using var client = world.Client(Persona.Anonymous);
         var start = await DrainAsync(client, null);
 

@@ -24,7 +24,8 @@ internal sealed class LeagueChangedRecorder(ChangeRecorder recorder, TimeProvide
     public async ValueTask Handle(LeagueChanged e, CancellationToken ct)
     {
         var published = e.PublicVisible && e.Status is LeagueStatus.Registration or LeagueStatus.Active or LeagueStatus.Completed;
-        IReadOnlyCollection<ChangeLogEntry> rows = e.Status == LeagueStatus.Draft && e.PublicVisible ? []
+        // A draft's id never enters the feed, not even as "unpublished" (a league sent back to Draft answers 404 when next read).
+        IReadOnlyCollection<ChangeLogEntry> rows = e.Status == LeagueStatus.Draft ? []
             : [Row("league", e.LeagueId, e.LeagueId, published ? "updated" : "unpublished", time.GetUtcNow())];
         // Its name is on its city's list, its teams' pages and (moved) another city's list: every answer goes.
         await recorder.RecordAsync(e, nameof(LeagueChangedRecorder), [PublicCache.All], rows, ct);
