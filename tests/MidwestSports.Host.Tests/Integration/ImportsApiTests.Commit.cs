@@ -51,6 +51,29 @@ public sealed partial class ImportsApiTests
     }
 
     [Test]
+    public async Task Commit_IsOneAuditEntryWithItsCounts_AndEachChangeCarriesTheImportsId()
+    {
+        var league = await world.LeagueInAsync(world.Milwaukee);
+        await world.SponsorInAsync(world.Milwaukee, "Joe's Pub");
+        await world.TeamInAsync(league.Id, "Otters");
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(TeamsCsv), "teams", world.Milwaukee));
+
+        await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
+        await World.ImportSettledAsync(id);
+        var importEntries = await Database.Postgres.ScalarAsync<string>(
+            $"SELECT string_agg(action || ':' || reason, '|') FROM import.audit_log WHERE entity_type = 'ImportBatch' AND entity_id = '{id}' AND reason IS NOT NULL");
+        var teamEntries = await Database.Postgres.ScalarAsync<string>(
+            $"SELECT string_agg(action, ',' ORDER BY action) FROM teams.audit_log WHERE entity_type = 'Team' AND reason = 'import {id}'");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(importEntries, Is.EqualTo($"Updated:import {id}: 2 created, 1 updated, 0 unchanged, 0 skipped"), "one entry for the commit, with its counts");
+            Assert.That(teamEntries, Is.EqualTo("Created,Created,Updated"), "every change the import made names it");
+        });
+    }
+
+    [Test]
     public async Task Commit_AfterAPreviewedTeamChanged_409ListingTheRowAndNothingApplied()
     {
         var league = await world.LeagueInAsync(world.Milwaukee);
