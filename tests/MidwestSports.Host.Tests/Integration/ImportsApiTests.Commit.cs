@@ -236,6 +236,22 @@ public sealed partial class ImportsApiTests
     }
 
     [Test]
+    public async Task AFileWhoseHeaderMatchesNoField_TheMappingStepSaysSo()
+    {
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var id = await IdAsync(await PostAsync(client, "scores.csv", "Umpire,Inning,Pitch Count\nJo,7,88\n"u8.ToArray(), "teams", world.Milwaukee));
+
+        var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(import.GetProperty("message").GetString(), Does.StartWith("No column of this file matches a field of teams"));
+            Assert.That(import.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("basis").GetString()), Is.All.EqualTo("Ignored"));
+            Assert.That(import.GetProperty("missingFields").EnumerateArray().Select(f => f.GetString()), Is.EquivalentTo(new[] { "Team", "League", "Captain" }));
+        });
+    }
+
+    [Test]
     public async Task Encoding_Overridden_ReadsTheFileAgainThatWay()
     {
         await world.LeagueInAsync(world.Milwaukee);
