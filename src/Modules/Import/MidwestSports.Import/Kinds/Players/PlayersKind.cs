@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Mediator;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Domain;
+using MidwestSports.Import.Kinds.Teams;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Contracts;
+using MidwestSports.Sponsors.Contracts;
+using MidwestSports.Teams.Contracts;
+
+namespace MidwestSports.Import.Kinds.Players;
+
+/// <summary>Players (teams' rosters): planned against Leagues and Teams, applied and undone by the Teams module's roster import commands.</summary>
+internal sealed class PlayersKind(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, ISender sender) : IImportKind
+{
+    public ImportKind Kind => ImportKind.Players;
+
+    public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
+        new PlayerRowPlanner(
+            new RowLeagues(await TeamReferences.LoadAsync(leagues, sponsors, teams, ct), context.Scope, context.CityId),
+            new Rosters(sender),
+            context.Headers);
+
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
+    {
+        var results = await sender.Send(new ImportPlayers(importId, [.. writes.Select(w => (PlayerImportRow)w.Write)]), ct);
+        return [.. writes.Zip(results, (w, r) => new AppliedRow(
+            w.RowId, w.Line, r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
+    }
+
+    public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
+        await sender.Send(new UndoPlayerImport(importId, [.. applied.Select(a => new ImportUndoItem<PlayerDto>(
+            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<PlayerDto>(a.Before, ImportBatch.Json)))]), ct);
+}
+
+/// <summary>Each league's rosters, asked of Teams once per league when a row first names one of its teams.</summary>
+internal sealed class Rosters(ISender sender)
+{
+    private readonly Dictionary<Guid, ILookup<Guid, PlayerDto>> byLeague = [];
+
+    public async Task<IReadOnlyList<PlayerDto>> OfAsync(Guid leagueId, Guid teamId, CancellationToken ct)
+    {
+        if (!byLeague.TryGetValue(leagueId, out var rosters))
+        {
+            rosters = (await sender.Send(new ListLeagueRosters(leagueId), ct)).ToLookup(p => p.TeamId);
+            byLeague[leagueId] = rosters;
+        }
+
+        return [.. rosters[teamId]];
+    }
+}
