@@ -3,6 +3,7 @@ using MidwestSports.Import.Mapping;
 using MidwestSports.Import.Planning;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
+using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Import.Kinds;
@@ -15,6 +16,9 @@ namespace MidwestSports.Import.Kinds;
 /// </summary>
 internal sealed class RowLeagues(TeamReferences references, CityScope scope, Guid? defaultCityId)
 {
+    public static async Task<RowLeagues> LoadAsync(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, PlanningContext context, CancellationToken ct) =>
+        new(await TeamReferences.LoadAsync(leagues, sponsors, teams, ct), context.Scope, context.CityId);
+
     public LeagueFacts? League(RowChecks check, string leagueName, string? city, string? season)
     {
         var candidates = Narrowed(references.LeaguesNamed(leagueName), check, city, season, out var badSeason);

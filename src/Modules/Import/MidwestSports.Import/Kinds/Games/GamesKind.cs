@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Mediator;
 using MidwestSports.Import.Contracts;
-using MidwestSports.Import.Domain;
-using MidwestSports.Import.Kinds.Teams;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Contracts;
 using MidwestSports.Sponsors.Contracts;
@@ -17,20 +14,18 @@ internal sealed class GamesKind(ILeagueDirectory leagues, ISponsorDirectory spon
 
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new GameRowPlanner(
-            new RowLeagues(await TeamReferences.LoadAsync(leagues, sponsors, teams, ct), context.Scope, context.CityId),
+            await RowLeagues.LoadAsync(leagues, sponsors, teams, context, ct),
             new Schedules(sender),
             context.Headers);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
-    {
-        var results = await sender.Send(new ImportGames(importId, [.. writes.Select(w => (GameImportRow)w.Write)]), ct);
-        return [.. writes.Zip(results, (w, r) => new AppliedRow(
-            w.RowId, w.Line, r.GameId, r.Version, $"{((GameImportRow)w.Write).Fields.Date:yyyy-MM-dd}", r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
-    }
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.Of(
+            writes,
+            await sender.Send(new ImportGames(importId, [.. writes.Select(w => (GameImportRow)w.Write)]), ct),
+            (w, r) => (r.GameId, r.Version, $"{((GameImportRow)w.Write).Fields.Date:yyyy-MM-dd}", r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoGameImport(importId, [.. applied.Select(a => new ImportUndoItem<GameDto>(
-            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<GameDto>(a.Before, ImportBatch.Json)))]), ct);
+        await sender.Send(new UndoGameImport(importId, AppliedRows.UndoItems<GameDto>(applied)), ct);
 }
 
 /// <summary>Each league's games and each city's venues, asked of Leagues once when a row first needs them.</summary>

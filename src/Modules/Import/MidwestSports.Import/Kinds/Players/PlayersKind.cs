@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Mediator;
 using MidwestSports.Import.Contracts;
-using MidwestSports.Import.Domain;
-using MidwestSports.Import.Kinds.Teams;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Contracts;
 using MidwestSports.Sponsors.Contracts;
@@ -17,20 +14,18 @@ internal sealed class PlayersKind(ILeagueDirectory leagues, ISponsorDirectory sp
 
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new PlayerRowPlanner(
-            new RowLeagues(await TeamReferences.LoadAsync(leagues, sponsors, teams, ct), context.Scope, context.CityId),
+            await RowLeagues.LoadAsync(leagues, sponsors, teams, context, ct),
             new Rosters(sender),
             context.Headers);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
-    {
-        var results = await sender.Send(new ImportPlayers(importId, [.. writes.Select(w => (PlayerImportRow)w.Write)]), ct);
-        return [.. writes.Zip(results, (w, r) => new AppliedRow(
-            w.RowId, w.Line, r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
-    }
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.Of(
+            writes,
+            await sender.Send(new ImportPlayers(importId, [.. writes.Select(w => (PlayerImportRow)w.Write)]), ct),
+            (w, r) => (r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoPlayerImport(importId, [.. applied.Select(a => new ImportUndoItem<PlayerDto>(
-            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<PlayerDto>(a.Before, ImportBatch.Json)))]), ct);
+        await sender.Send(new UndoPlayerImport(importId, AppliedRows.UndoItems<PlayerDto>(applied)), ct);
 }
 
 /// <summary>Each league's rosters, asked of Teams once per league when a row first names one of its teams.</summary>
