@@ -14,12 +14,16 @@ public sealed record ImportPlayers(Guid ImportId, IReadOnlyList<PlayerImportRow>
 
 public sealed record PlayerImportRow(Guid TeamId, Guid? PlayerId, long? ExpectedVersion, PlayerFields Fields);
 
-/// <summary>Per row, in order: the player, its version after the import, and (an update) the player before it.</summary>
-public sealed record PlayerImportResult(Guid PlayerId, long Version, PlayerDto? Before);
+/// <summary>
+/// Per row, in order: the player, its version after the import, (an update) the player before it, and the team's
+/// captain this row's new captain stepped down (at its version after, with the captain before), so an undo can reinstate them.
+/// </summary>
+public sealed record PlayerImportResult(Guid PlayerId, long Version, PlayerDto? Before, IReadOnlyList<ImportUndoItem<PlayerDto>> SteppedDown);
 
 /// <summary>
-/// Undoes an import's players: one added and still at the version the import left is removed, one updated is restored to
-/// <see cref="ImportUndoItem{TBefore}.Before"/>; one changed or removed since is left alone and reported.
+/// Undoes an import's players: one added and still at the version the import left is removed, one updated (or stepped
+/// down as captain) is restored to <see cref="ImportUndoItem{TBefore}.Before"/>; one changed or removed since is left
+/// alone and reported.
 /// </summary>
 public sealed record UndoPlayerImport(Guid ImportId, IReadOnlyList<ImportUndoItem<PlayerDto>> Items) : ICommand<ImportUndoReport>;
 

@@ -21,5 +21,9 @@ internal static class AppliedRows
 
     public static IReadOnlyList<ImportUndoItem<TBefore>> UndoItems<TBefore>(IReadOnlyList<AppliedRow> applied)
         where TBefore : class =>
-        [.. applied.Select(a => new ImportUndoItem<TBefore>(a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<TBefore>(a.Before, ImportBatch.Json)))];
+        [.. applied.Select(a => new ImportUndoItem<TBefore>(a.Id, a.Version, Read<TBefore>(a)))];
+
+    /// <summary>What a kind kept of the row when it was applied (null: the row created its record).</summary>
+    public static T? Read<T>(AppliedRow applied)
+        where T : class => applied.Before is null ? null : JsonSerializer.Deserialize<T>(applied.Before, ImportBatch.Json);
 }

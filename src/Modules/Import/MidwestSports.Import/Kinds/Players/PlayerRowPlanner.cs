@@ -93,8 +93,10 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
             };
         }
 
+        // An email matches ignoring case: "PAT@example.org" in a file is no change to pat@example.org.
+        var sameEmail = string.Equals(email, existing.Email, StringComparison.OrdinalIgnoreCase);
         var fields = new PlayerFields(
-            name, headers.IsMapped("email") ? email : existing.Email, headers.IsMapped("phone") ? phone : existing.Phone, isCaptain);
+            name, headers.IsMapped("email") && !sameEmail ? email : existing.Email, headers.IsMapped("phone") ? phone : existing.Phone, isCaptain);
         var changes = new List<FieldChangeDto>();
         Compare(changes, "name", existing.Name, fields.Name);
         Compare(changes, "email", existing.Email, fields.Email);

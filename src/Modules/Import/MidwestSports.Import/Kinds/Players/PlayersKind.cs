@@ -22,11 +22,19 @@ internal sealed class PlayersKind(ILeagueDirectory leagues, ISponsorDirectory sp
         AppliedRows.Of(
             writes,
             await sender.Send(new ImportPlayers(importId, [.. writes.Select(w => (PlayerImportRow)w.Write)]), ct),
-            (w, r) => (r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before));
+            (w, r) => (r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before is null && r.SteppedDown.Count == 0 ? null : new PlayerApplied(r.Before, r.SteppedDown)));
 
+    /// <summary>Each row's player, and the captain its new captain stepped down, who is reinstated too (unless changed since).</summary>
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoPlayerImport(importId, AppliedRows.UndoItems<PlayerDto>(applied)), ct);
+        await sender.Send(
+            new UndoPlayerImport(importId, [.. applied.SelectMany(a => AppliedRows.Read<PlayerApplied>(a) is { } was
+                ? [new ImportUndoItem<PlayerDto>(a.Id, a.Version, was.Before), .. was.SteppedDown]
+                : new[] { new ImportUndoItem<PlayerDto>(a.Id, a.Version, null) })]),
+            ct);
 }
+
+/// <summary>What the import keeps of an applied roster row: the player before (null: added) and the captain it stepped down.</summary>
+internal sealed record PlayerApplied(PlayerDto? Before, IReadOnlyList<ImportUndoItem<PlayerDto>> SteppedDown);
 
 /// <summary>Each league's rosters, asked of Teams once per league when a row first names one of its teams.</summary>
 internal sealed class Rosters(ISender sender)

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Contracts;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Validation;
 using MidwestSports.Teams.Contracts;
@@ -71,10 +72,15 @@ internal sealed class ImportPlayersHandler(TeamsDbContext db, CurrentScope curre
         }
 
         var rowPlayers = planned.Select(p => p.Player.Id).ToHashSet();
-        var steppingDown = EnsureRostersStayValid(rows, planned, rosters, teams, rowPlayers);
+        var steppingDown = EnsureRostersStayValid(rows, rosters, teams, rowPlayers)
+            .ToDictionary(t => t.Key, t => t.Value.Select(p => (Player: p, Before: p.ToDto(teams[t.Key].CityId))).ToList());
 
         // First save: captains step down (the index is partial and not deferrable), then everything else.
-        steppingDown.ForEach(p => p.StepDownAsCaptain());
+        foreach (var (player, _) in steppingDown.Values.SelectMany(p => p))
+        {
+            player.StepDownAsCaptain();
+        }
+
         for (var i = 0; i < rows.Count; i++)
         {
             if (planned[i].StepsDown)
@@ -99,18 +105,27 @@ internal sealed class ImportPlayersHandler(TeamsDbContext db, CurrentScope curre
         await SaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.AuditReason = null;
-        return [.. planned.Select(p => new PlayerImportResult(p.Player.Id, p.Player.Version, p.Before))];
+        return
+        [
+            .. planned.Select((p, i) => new PlayerImportResult(
+                p.Player.Id,
+                p.Player.Version,
+                p.Before,
+                rows[i].Fields.IsCaptain && steppingDown.TryGetValue(rows[i].TeamId, out var stepped)
+                    ? [.. stepped.Select(s => new ImportUndoItem<PlayerDto>(s.Player.Id, s.Player.Version, s.Before))]
+                    : [])),
+        ];
     }
 
     /// <summary>
     /// The rosters as the import leaves them: one captain per team at most (two rows naming captains of one team is an
     /// error; a row naming one steps the team's other captain down) and no email twice in a team.
     /// </summary>
-    /// <returns>The players who are not rows of the import and step down as captain.</returns>
-    private static List<Player> EnsureRostersStayValid(
-        IReadOnlyList<PlayerImportRow> rows, (Player Player, PlayerDto? Before, bool StepsDown)[] planned, ILookup<Guid, Player> rosters, Dictionary<Guid, Team> teams, HashSet<Guid> rowPlayers)
+    /// <returns>By team, the players who are not rows of the import and step down as captain.</returns>
+    private static Dictionary<Guid, List<Player>> EnsureRostersStayValid(
+        IReadOnlyList<PlayerImportRow> rows, ILookup<Guid, Player> rosters, Dictionary<Guid, Team> teams, HashSet<Guid> rowPlayers)
     {
-        var steppingDown = new List<Player>();
+        var steppingDown = new Dictionary<Guid, List<Player>>();
         foreach (var team in rows.Select((r, i) => (r, i)).GroupBy(x => x.r.TeamId))
         {
             var name = teams[team.Key].Name;
@@ -123,7 +138,7 @@ internal sealed class ImportPlayersHandler(TeamsDbContext db, CurrentScope curre
             var others = rosters[team.Key].Where(p => !rowPlayers.Contains(p.Id)).ToList();
             if (captains.Count == 1)
             {
-                steppingDown.AddRange(others.Where(p => p.IsCaptain));
+                steppingDown[team.Key] = [.. others.Where(p => p.IsCaptain)];
             }
 
             var emails = others.Select(p => p.Email).Concat(team.Select(x => TextRules.Clean(x.r.Fields.Email)))
