@@ -77,7 +77,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
         var isCaptain = captain ?? existing?.IsCaptain ?? false;
         if (captain == true)
         {
-            NoteCaptain(check, row.Line, team, name, roster.FirstOrDefault(p => p.IsCaptain && p.Id != existing?.Id));
+            NoteCaptain(check, row.Line, team, name, row.Values.GetValueOrDefault("captain"), roster.FirstOrDefault(p => p.IsCaptain && p.Id != existing?.Id));
         }
 
         if (check.HasErrors)
@@ -146,18 +146,18 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     }
 
     /// <summary>One captain per team in a file; naming one steps the team's current captain (another player) down, which the row says.</summary>
-    private void NoteCaptain(RowChecks check, int line, TeamDto team, string name, PlayerDto? current)
+    private void NoteCaptain(RowChecks check, int line, TeamDto team, string name, string? flag, PlayerDto? current)
     {
         if (captains.TryGetValue(team.Id, out var first))
         {
-            check.Fail("captain", name, "second_captain", $"Line {first} already names the captain of {team.Name}; a team has one.");
+            check.Fail("captain", flag, "second_captain", $"Line {first} already names the captain of {team.Name}; a team has one, so {name} cannot be captain too.");
             return;
         }
 
         captains[team.Id] = line;
         if (current is not null)
         {
-            check.Warn("captain", name, "captain_replaced", $"{current.Name} steps down as captain of {team.Name}.");
+            check.Warn("captain", flag, "captain_replaced", $"{current.Name} steps down as captain of {team.Name}.");
         }
     }
 }
