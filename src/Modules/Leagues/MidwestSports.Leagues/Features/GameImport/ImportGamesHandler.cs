@@ -15,8 +15,8 @@ namespace MidwestSports.Leagues.Features.GameImport;
 /// An import's games in one transaction: every row checked like a single game or result before anything is written
 /// (<see cref="GameImportRules"/>), the leagues locked as a result entry locks them, then one save, whose
 /// <c>LeagueContentChanged</c> messages go into the outbox like any schedule or result change, and the coin flips a
-/// tie in the standings may now need. The team replicas of the leagues are brought up to date first, so teams created
-/// moments ago (by the same workbook) are known.
+/// tie in the standings may now need. The team replicas of the caller's leagues are brought up to date first (a repair,
+/// as before a schedule is planned), so teams created moments ago (by the same workbook) are known.
 /// </summary>
 internal sealed class ImportGamesHandler(LeaguesDbContext db, CurrentScope current, ITeamDirectory teams, TimeProvider time)
     : ICommandHandler<ImportGames, IReadOnlyList<GameImportResult>>
@@ -28,7 +28,8 @@ internal sealed class ImportGamesHandler(LeaguesDbContext db, CurrentScope curre
         var scope = current.Scope;
         scope.EnsureCanWrite();
         var rows = command.Rows;
-        var leagueIds = rows.Select(r => r.Fields.LeagueId).Distinct().Order().ToList();
+        var named = rows.Select(r => r.Fields.LeagueId).Distinct().ToList();
+        var leagueIds = await db.Leagues.AsNoTracking().InScope(scope).Where(l => named.Contains(l.Id)).Select(l => l.Id).OrderBy(id => id).ToListAsync(cancellationToken);
         foreach (var leagueId in leagueIds)
         {
             await TeamReplica.SyncAsync(db, await teams.TeamsOfLeagueAsync(leagueId, cancellationToken), leagueId, cancellationToken);
