@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Mediator;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Domain;
+using MidwestSports.Import.Planning;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Contracts;
+using MidwestSports.Sponsors.Contracts;
+
+namespace MidwestSports.Import.Kinds.Sponsors;
+
+/// <summary>Sponsors: planned against the Sponsors module's sponsors and the Leagues module's cities, applied and undone by the Sponsors module's import commands.</summary>
+internal sealed class SponsorsKind(ISponsorDirectory sponsors, ICityDirectory cities, ISender sender) : IImportKind
+{
+    public ImportKind Kind => ImportKind.Sponsors;
+
+    public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
+        new SponsorRowPlanner(await sponsors.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
+
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
+    {
+        var results = await sender.Send(new ImportSponsors(importId, [.. writes.Select(w => (SponsorImportRow)w.Write)]), ct);
+        return [.. writes.Zip(results, (w, r) => new AppliedRow(
+            w.RowId, w.Line, r.SponsorId, r.Version, ((SponsorImportRow)w.Write).Fields.Name, r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
+    }
+
+    public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
+        await sender.Send(new UndoSponsorImport(importId, [.. applied.Select(a => new ImportUndoItem<SponsorDto>(
+            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<SponsorDto>(a.Before, ImportBatch.Json)))]), ct);
+}

@@ -1,0 +1,75 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Contracts;
+using MidwestSports.Shared.Persistence;
+using MidwestSports.Sponsors.Contracts;
+using MidwestSports.Sponsors.Persistence;
+using MidwestSports.Teams.Contracts;
+
+namespace MidwestSports.Sponsors.Features.Import;
+
+/// <summary>
+/// Undoes an import's sponsors in one transaction: a sponsor still at the version the import left it at is deleted
+/// (created by the import, and no team names it: the Teams module is asked) or restored (updated by it); one changed or
+/// deleted since, or now sponsoring a team, is left alone and reported. Audit entries carry the import's id.
+/// </summary>
+internal sealed class UndoSponsorImportHandler(SponsorsDbContext db, CurrentScope current, ISender sender, TimeProvider time)
+    : ICommandHandler<UndoSponsorImport, ImportUndoReport>
+{
+    public async ValueTask<ImportUndoReport> Handle(UndoSponsorImport command, CancellationToken cancellationToken)
+    {
+        var scope = current.Scope;
+        scope.EnsureCanWrite();
+        var now = time.GetUtcNow();
+        var (removed, restored) = (0, 0);
+        var leftAlone = new List<ImportUndoLeftAlone>();
+        var ids = command.Items.Select(i => i.Id).ToList();
+        var sponsors = await db.Sponsors.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        current.AuditReason = $"undo of import {command.ImportId}";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var item in command.Items)
+        {
+            if (!sponsors.TryGetValue(item.Id, out var sponsor) || !sponsor.CityIds.Any(scope.Includes))
+            {
+                leftAlone.Add(new ImportUndoLeftAlone(item.Id, item.Before?.Name ?? string.Empty, "It was deleted since the import."));
+                continue;
+            }
+
+            if (sponsor.Version != item.Version)
+            {
+                leftAlone.Add(new ImportUndoLeftAlone(item.Id, sponsor.Name, "It was changed since the import."));
+                continue;
+            }
+
+            foreach (var city in sponsor.CityIds.Concat(item.Before?.CityIds ?? []))
+            {
+                scope.EnsureCanWriteIn(city);
+            }
+
+            if (item.Before is not { } before)
+            {
+                var teams = await sender.Send(new ListTeams(PageSize: 1, SponsorId: sponsor.Id, WithTotal: false), cancellationToken);
+                if (teams.Items.Count > 0)
+                {
+                    leftAlone.Add(new ImportUndoLeftAlone(item.Id, sponsor.Name, "It sponsors a team now."));
+                    continue;
+                }
+
+                db.Sponsors.Remove(sponsor);
+                db.AddToOutbox(sponsor.ToDeleted(), now);
+                removed++;
+                continue;
+            }
+
+            var change = sponsor.Update(new SponsorFields(before.Name, before.ContactName, before.Email, before.Phone, before.Website, before.CityIds));
+            db.AddToOutbox(sponsor.ToChanged(change), now);
+            restored++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        current.AuditReason = null;
+        return new ImportUndoReport(removed, restored, leftAlone);
+    }
+}
