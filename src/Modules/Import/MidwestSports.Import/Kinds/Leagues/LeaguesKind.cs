@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Mediator;
 using MidwestSports.Import.Contracts;
-using MidwestSports.Import.Domain;
 using MidwestSports.Import.Planning;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Contracts;
@@ -16,14 +14,10 @@ internal sealed class LeaguesKind(ILeagueDirectory leagues, ICityDirectory citie
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new LeagueRowPlanner(await leagues.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
-    {
-        var results = await sender.Send(new ImportLeagues(importId, [.. writes.Select(w => (LeagueImportRow)w.Write)]), ct);
-        return [.. writes.Zip(results, (w, r) => new AppliedRow(
-            w.RowId, w.Line, r.LeagueId, r.Version, ((LeagueImportRow)w.Write).Fields.Name, r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
-    }
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
+        ModuleResults.Applied(writes, await sender.Send(new ImportLeagues(importId, [.. writes.Select(w => (LeagueImportRow)w.Write)]), ct),
+            (w, r) => (r.LeagueId, r.Version, ((LeagueImportRow)w.Write).Fields.Name, r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoLeagueImport(importId, [.. applied.Select(a => new ImportUndoItem<LeagueDto>(
-            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<LeagueDto>(a.Before, ImportBatch.Json)))]), ct);
+        await sender.Send(new UndoLeagueImport(importId, ModuleResults.UndoItems<LeagueDto>(applied)), ct);
 }

@@ -9,7 +9,7 @@ namespace MidwestSports.Import.Kinds.Sponsors;
 /// <summary>
 /// Plans one sponsors row: the sponsor it names (by normalised name, so "Joe's Pub", "Joes Pub" and "JOE'S PUB " are
 /// one, among the sponsors the caller sees), its cities (names separated by ; , or |, each one of the caller's), and so
-/// whether committing would create it, update its contact, email, phone or cities (mapped columns only; the name is the
+/// whether committing would create it, update its contact, email, phone, website or cities (mapped columns only; the name is the
 /// key and is never rewritten), leave it unchanged, or cannot. A close but different name is a suggestion to accept
 /// (update that sponsor) or reject (create a new one), never applied on its own.
 /// </summary>
@@ -30,6 +30,7 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
         var contact = check.Text("contactName", 120);
         var email = check.Email("email");
         var phone = check.Phone("phone");
+        var website = Website(check);
         var citiesText = check.Text("cities", 500);
         var cityIds = citiesText is null ? null : Cities(check, citiesText);
         if (cityIds is null && context.CityId is { } importCity)
@@ -89,14 +90,15 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
             return new RowPlan(row.Line, RowAction.Create, cityIds![0], null, values, [], check.Problems)
             {
                 Suggestions = suggestions,
-                Write = new SponsorImportRow(null, null, new SponsorFields(name, contact, email, phone, null, cityIds)),
+                Write = new SponsorImportRow(null, null, new SponsorFields(name, contact, email, phone, website, cityIds)),
             };
         }
 
-        return Update(row, check, existing, values, contact, email, phone, cityIds);
+        return Update(row, check, existing, values, new SponsorFields(name, contact, email, phone, website, cityIds ?? []), citiesText is not null);
     }
 
-    private RowPlan Update(ImportRow row, RowChecks check, SponsorDto existing, Dictionary<string, string?> values, string? contact, string? email, string? phone, IReadOnlyList<Guid>? cityIds)
+    /// <param name="read">The row's values; its cities count only when <paramref name="hasCities"/>: the cell named some (a blank cell leaves them).</param>
+    private RowPlan Update(ImportRow row, RowChecks check, SponsorDto existing, Dictionary<string, string?> values, SponsorFields read, bool hasCities)
     {
         var headers = context.Headers;
         var changes = new List<FieldChangeDto>();
@@ -108,10 +110,11 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
             }
         }
 
-        Compare("contactName", existing.ContactName, contact);
-        Compare("email", existing.Email, email);
-        Compare("phone", existing.Phone, phone);
-        var newCities = cityIds is not null && headers.IsMapped("cities") ? cityIds : existing.CityIds;
+        Compare("contactName", existing.ContactName, read.ContactName);
+        Compare("email", existing.Email, read.Email);
+        Compare("phone", existing.Phone, read.Phone);
+        Compare("website", existing.Website, read.Website);
+        var newCities = hasCities && headers.IsMapped("cities") ? read.CityIds : existing.CityIds;
         if (!newCities.ToHashSet().SetEquals(existing.CityIds))
         {
             changes.Add(new FieldChangeDto("cities", cities.Describe(existing.CityIds), cities.Describe(newCities)));
@@ -142,12 +145,35 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
 
         var fields = new SponsorFields(
             existing.Name,
-            headers.IsMapped("contactName") ? contact : existing.ContactName,
-            headers.IsMapped("email") ? email : existing.Email,
-            headers.IsMapped("phone") ? phone : existing.Phone,
-            existing.Website,
+            headers.IsMapped("contactName") ? read.ContactName : existing.ContactName,
+            headers.IsMapped("email") ? read.Email : existing.Email,
+            headers.IsMapped("phone") ? read.Phone : existing.Phone,
+            headers.IsMapped("website") ? read.Website : existing.Website,
             newCities);
         return plan with { Write = new SponsorImportRow(existing.Id, existing.Version, fields) };
+    }
+
+    /// <summary>A web address; "www.joespub.example" is read as https://www.joespub.example (and says so).</summary>
+    private static string? Website(RowChecks check)
+    {
+        var text = check.Text("website", 300);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var address = text.Contains("://", StringComparison.Ordinal) ? text : "https://" + text;
+        if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !uri.Host.Contains('.', StringComparison.Ordinal))
+        {
+            return check.Fail("website", text, "invalid_website", $"'{text}' is not a web address such as https://www.example.com.");
+        }
+
+        if (address != text)
+        {
+            check.Warn("website", text, "website_scheme", $"Read as {address}.");
+        }
+
+        return address.Length > 300 ? check.Fail("website", text, "too_long", "The web address is longer than 300 characters.") : address;
     }
 
     /// <summary>The cell's cities, each one of the caller's; null (with the row's errors) when any is not.</summary>

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Mediator;
 using MidwestSports.Import.Contracts;
-using MidwestSports.Import.Domain;
 using MidwestSports.Import.Planning;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Contracts;
@@ -17,14 +15,10 @@ internal sealed class SponsorsKind(ISponsorDirectory sponsors, ICityDirectory ci
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new SponsorRowPlanner(await sponsors.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
-    {
-        var results = await sender.Send(new ImportSponsors(importId, [.. writes.Select(w => (SponsorImportRow)w.Write)]), ct);
-        return [.. writes.Zip(results, (w, r) => new AppliedRow(
-            w.RowId, w.Line, r.SponsorId, r.Version, ((SponsorImportRow)w.Write).Fields.Name, r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
-    }
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
+        ModuleResults.Applied(writes, await sender.Send(new ImportSponsors(importId, [.. writes.Select(w => (SponsorImportRow)w.Write)]), ct),
+            (w, r) => (r.SponsorId, r.Version, ((SponsorImportRow)w.Write).Fields.Name, r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoSponsorImport(importId, [.. applied.Select(a => new ImportUndoItem<SponsorDto>(
-            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<SponsorDto>(a.Before, ImportBatch.Json)))]), ct);
+        await sender.Send(new UndoSponsorImport(importId, ModuleResults.UndoItems<SponsorDto>(applied)), ct);
 }

@@ -4,6 +4,7 @@ using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Contracts;
+using MidwestSports.Shared.Importing;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Teams.Contracts;
 
@@ -32,19 +33,19 @@ internal sealed class UndoLeagueImportHandler(LeaguesDbContext db, CurrentScope 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var item in command.Items)
         {
-            if (!leagues.TryGetValue(item.Id, out var league))
+            var league = leagues.GetValueOrDefault(item.Id);
+            if (league is null || league.Version != item.Version)
             {
-                leftAlone.Add(new ImportUndoLeftAlone(item.Id, item.Before?.Name ?? string.Empty, "It was deleted since the import."));
+                leftAlone.Add(ImportUndoChecks.LeftAlone(item, league?.Name, b => b.Name));
                 continue;
             }
 
-            if (league.Version != item.Version)
+            if (item.Before is { } had && !scope.Includes(had.CityId))
             {
-                leftAlone.Add(new ImportUndoLeftAlone(item.Id, league.Name, "It was changed since the import."));
+                leftAlone.Add(new ImportUndoLeftAlone(item.Id, league.Name, "It was in a city you do not hold."));
                 continue;
             }
 
-            scope.EnsureCanWriteIn(league.CityId);
             if (item.Before is not { } before)
             {
                 if (withGames.Contains(league.Id) || (await teams.TeamsOfLeagueAsync(league.Id, cancellationToken)).Count > 0)
@@ -59,7 +60,6 @@ internal sealed class UndoLeagueImportHandler(LeaguesDbContext db, CurrentScope 
                 continue;
             }
 
-            scope.EnsureCanWriteIn(before.CityId);
             var change = league.Update(new LeagueFields(
                 before.Name, before.Sport, before.CityId, before.SeasonYear, before.Term, before.Night, before.Level, before.Status, PublicVisible: before.PublicVisible));
             db.AddToOutbox(league.ToChanged(change), now);

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Contracts;
+using MidwestSports.Shared.Importing;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Sponsors.Persistence;
@@ -30,21 +31,17 @@ internal sealed class UndoSponsorImportHandler(SponsorsDbContext db, CurrentScop
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var item in command.Items)
         {
-            if (!sponsors.TryGetValue(item.Id, out var sponsor) || !sponsor.CityIds.Any(scope.Includes))
+            var sponsor = sponsors.GetValueOrDefault(item.Id) is { } held && held.CityIds.Any(scope.Includes) ? held : null;
+            if (sponsor is null || sponsor.Version != item.Version)
             {
-                leftAlone.Add(new ImportUndoLeftAlone(item.Id, item.Before?.Name ?? string.Empty, "It was deleted since the import."));
+                leftAlone.Add(ImportUndoChecks.LeftAlone(item, sponsor?.Name, b => b.Name));
                 continue;
             }
 
-            if (sponsor.Version != item.Version)
+            if (!sponsor.CityIds.Concat(item.Before?.CityIds ?? []).All(scope.Includes))
             {
-                leftAlone.Add(new ImportUndoLeftAlone(item.Id, sponsor.Name, "It was changed since the import."));
+                leftAlone.Add(new ImportUndoLeftAlone(item.Id, sponsor.Name, "It operates in a city you do not hold."));
                 continue;
-            }
-
-            foreach (var city in sponsor.CityIds.Concat(item.Before?.CityIds ?? []))
-            {
-                scope.EnsureCanWriteIn(city);
             }
 
             if (item.Before is not { } before)
