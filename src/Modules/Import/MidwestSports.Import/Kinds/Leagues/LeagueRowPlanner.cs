@@ -23,8 +23,8 @@ internal sealed class LeagueRowPlanner(IReadOnlyList<LeagueDto> leagues, CityNam
     private readonly ILookup<(Guid City, string Name, int Year, SeasonTerm Term), LeagueDto> byKey =
         leagues.Where(l => context.Scope.Includes(l.CityId)).ToLookup(l => (l.CityId, NaturalKeys.Of(l.Name), l.SeasonYear, l.Term));
 
-    /// <summary>The league (its id, else its key) → the first line that named it: a second row for it is a duplicate.</summary>
-    private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
+    /// <summary>The league (its id, else its key) → the first line that named it, and how: a second row for it is a duplicate.</summary>
+    private readonly Dictionary<string, (int Line, string Name)> seen = new(StringComparer.Ordinal);
 
     /// <summary>The key a workbook's later sheets find a league by: "city|name|season" (compared as a natural key).</summary>
     public static string InFileKey(string city, string name, SeasonTerm term, int year) => $"{city}|{name}|{term} {year}";
@@ -51,11 +51,11 @@ internal sealed class LeagueRowPlanner(IReadOnlyList<LeagueDto> leagues, CityNam
         var key = existing?.Id.ToString() ?? NaturalKeys.Of(InFileKey(city.Name, name, term.Value, year.Value));
         if (seen.TryGetValue(key, out var first))
         {
-            check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {existing?.Name ?? name} in {city.Name}, {term} {year}.");
+            check.Fail("name", name, "duplicate_in_file", $"Line {first.Line} already imports {existing?.Name ?? first.Name} in {city.Name}, {term} {year}.");
         }
         else
         {
-            seen[key] = row.Line;
+            seen[key] = (row.Line, name);
         }
 
         if (existing is null && !check.HasErrors)

@@ -17,8 +17,8 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
 {
     private readonly ILookup<string, SponsorDto> byName = sponsors.Where(s => s.CityIds.Any(context.Scope.Includes)).ToLookup(s => NaturalKeys.Of(s.Name));
 
-    /// <summary>The sponsor (its id, else its name key) → the first line that named it: a second row for it is a duplicate.</summary>
-    private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
+    /// <summary>The sponsor (its id, else its name key) → the first line that named it, and how: a second row for it is a duplicate.</summary>
+    private readonly Dictionary<string, (int Line, string Name)> seen = new(StringComparer.Ordinal);
 
     public Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct) => Task.FromResult(Plan(row, choice));
 
@@ -66,11 +66,11 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
             var key = existing?.Id.ToString() ?? NaturalKeys.Of(name);
             if (seen.TryGetValue(key, out var first))
             {
-                check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {existing?.Name ?? name}.");
+                check.Fail("name", name, "duplicate_in_file", $"Line {first.Line} already imports {existing?.Name ?? first.Name}.");
             }
             else
             {
-                seen[key] = row.Line;
+                seen[key] = (row.Line, name);
             }
         }
 
