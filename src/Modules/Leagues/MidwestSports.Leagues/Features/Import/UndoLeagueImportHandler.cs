@@ -24,8 +24,7 @@ internal sealed class UndoLeagueImportHandler(LeaguesDbContext db, CurrentScope 
         var scope = current.Scope;
         scope.EnsureCanWrite();
         var now = time.GetUtcNow();
-        var (removed, restored) = (0, 0);
-        var leftAlone = new List<ImportUndoLeftAlone>();
+        var tally = new ImportUndoTally();
         var ids = command.Items.Select(i => i.Id).ToList();
         var leagues = await db.Leagues.InScope(scope).Where(l => ids.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
         var withGames = (await db.Games.AsNoTracking().Where(g => ids.Contains(g.LeagueId)).Select(g => g.LeagueId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
@@ -36,13 +35,13 @@ internal sealed class UndoLeagueImportHandler(LeaguesDbContext db, CurrentScope 
             var league = leagues.GetValueOrDefault(item.Id);
             if (league is null || league.Version != item.Version)
             {
-                leftAlone.Add(ImportUndoChecks.LeftAlone(item, league?.Name, b => b.Name));
+                tally.LeaveAloneTouched(item, league?.Name, b => b.Name);
                 continue;
             }
 
             if (item.Before is { } had && !scope.Includes(had.CityId))
             {
-                leftAlone.Add(new ImportUndoLeftAlone(item.Id, league.Name, "It was in a city you do not hold."));
+                tally.LeaveAlone(item.Id, league.Name, "It was in a city you do not hold.");
                 continue;
             }
 
@@ -50,25 +49,25 @@ internal sealed class UndoLeagueImportHandler(LeaguesDbContext db, CurrentScope 
             {
                 if (withGames.Contains(league.Id) || (await teams.TeamsOfLeagueAsync(league.Id, cancellationToken)).Count > 0)
                 {
-                    leftAlone.Add(new ImportUndoLeftAlone(item.Id, league.Name, "It has teams or games now."));
+                    tally.LeaveAlone(item.Id, league.Name, "It has teams or games now.");
                     continue;
                 }
 
                 db.Leagues.Remove(league);
                 db.AddToOutbox(league.ToDeleted(), now);
-                removed++;
+                tally.CountRemoved();
                 continue;
             }
 
             var change = league.Update(new LeagueFields(
                 before.Name, before.Sport, before.CityId, before.SeasonYear, before.Term, before.Night, before.Level, before.Status, PublicVisible: before.PublicVisible));
             db.AddToOutbox(league.ToChanged(change), now);
-            restored++;
+            tally.CountRestored();
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.AuditReason = null;
-        return new ImportUndoReport(removed, restored, leftAlone);
+        return tally.Report;
     }
 }

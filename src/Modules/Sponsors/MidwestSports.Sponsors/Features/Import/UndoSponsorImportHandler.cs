@@ -23,8 +23,7 @@ internal sealed class UndoSponsorImportHandler(SponsorsDbContext db, CurrentScop
         var scope = current.Scope;
         scope.EnsureCanWrite();
         var now = time.GetUtcNow();
-        var (removed, restored) = (0, 0);
-        var leftAlone = new List<ImportUndoLeftAlone>();
+        var tally = new ImportUndoTally();
         var ids = command.Items.Select(i => i.Id).ToList();
         var sponsors = await db.Sponsors.Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         current.AuditReason = $"undo of import {command.ImportId}";
@@ -34,13 +33,13 @@ internal sealed class UndoSponsorImportHandler(SponsorsDbContext db, CurrentScop
             var sponsor = sponsors.GetValueOrDefault(item.Id) is { } held && held.CityIds.Any(scope.Includes) ? held : null;
             if (sponsor is null || sponsor.Version != item.Version)
             {
-                leftAlone.Add(ImportUndoChecks.LeftAlone(item, sponsor?.Name, b => b.Name));
+                tally.LeaveAloneTouched(item, sponsor?.Name, b => b.Name);
                 continue;
             }
 
             if (!sponsor.CityIds.Concat(item.Before?.CityIds ?? []).All(scope.Includes))
             {
-                leftAlone.Add(new ImportUndoLeftAlone(item.Id, sponsor.Name, "It operates in a city you do not hold."));
+                tally.LeaveAlone(item.Id, sponsor.Name, "It operates in a city you do not hold.");
                 continue;
             }
 
@@ -49,24 +48,24 @@ internal sealed class UndoSponsorImportHandler(SponsorsDbContext db, CurrentScop
                 var teams = await sender.Send(new ListTeams(PageSize: 1, SponsorId: sponsor.Id, WithTotal: false), cancellationToken);
                 if (teams.Items.Count > 0)
                 {
-                    leftAlone.Add(new ImportUndoLeftAlone(item.Id, sponsor.Name, "It sponsors a team now."));
+                    tally.LeaveAlone(item.Id, sponsor.Name, "It sponsors a team now.");
                     continue;
                 }
 
                 db.Sponsors.Remove(sponsor);
                 db.AddToOutbox(sponsor.ToDeleted(), now);
-                removed++;
+                tally.CountRemoved();
                 continue;
             }
 
             var change = sponsor.Update(new SponsorFields(before.Name, before.ContactName, before.Email, before.Phone, before.Website, before.CityIds));
             db.AddToOutbox(sponsor.ToChanged(change), now);
-            restored++;
+            tally.CountRestored();
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.AuditReason = null;
-        return new ImportUndoReport(removed, restored, leftAlone);
+        return tally.Report;
     }
 }
