@@ -97,15 +97,14 @@ public sealed class ImportsKindsSponsorsLeaguesTests
         using var client = world.Client(Persona.MilwaukeeAdmin);
         var id = await StartAsync(client, "sponsors.csv", Encoding.GetEncoding(1252).GetBytes(SponsorsCsv), "sponsors", world.Milwaukee);
 
-        var commit = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "valid" });
-        var committed = await World.ImportSettledAsync(id);
-        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/sponsors?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        var (commit, committed) = await CommitAsync(client, id, "valid");
+        var listed = await ItemsAsync(client, "/api/sponsors?pageSize=100");
         var again = await StartAsync(client, "sponsors.csv", Encoding.GetEncoding(1252).GetBytes(SponsorsCsv), "sponsors", world.Milwaukee);
         var rerun = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{again}");
 
         Assert.Multiple(async () =>
         {
-            Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(commit, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(committed.Status, Is.EqualTo(MidwestSports.Import.Contracts.ImportStatus.Committed), committed.Message);
             Assert.That((committed.Outcome!.Created, committed.Outcome.Updated, committed.Outcome.Skipped), Is.EqualTo((3, 1, 4)));
             Assert.That(listed.Select(s => s.GetProperty("name").GetString()), Is.EquivalentTo(new[]
@@ -136,8 +135,7 @@ public sealed class ImportsKindsSponsorsLeaguesTests
         var reject = await client.PostAsJsonAsync($"/api/imports/{id}/suggestions/{rows[1].GetProperty("rowId").GetInt32()}", new { accept = false });
         await World.ImportSettledAsync(id);
         var decided = await RowsAsync(client, id);
-        await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
-        var committed = await World.ImportSettledAsync(id);
+        var committed = (await CommitAsync(client, id, "all")).Import;
         var names = (await client.GetFromJsonAsync<JsonElement>("/api/sponsors?pageSize=100")).GetProperty("items").EnumerateArray()
             .Select(s => (s.GetProperty("name").GetString(), s.GetProperty("contactName").GetString())).ToList();
 
@@ -183,9 +181,8 @@ public sealed class ImportsKindsSponsorsLeaguesTests
         var before = await JsonWithoutVersionAsync(client, $"/api/sponsors/{lakeside.Id}");
         var csv = "Sponsor;Contact;Phone;Cities\nJoe's Pub;Jo Owner;;Milwaukee\nCafé Brüder;Zoë;;Milwaukee\nLakeside Bowl;Lee Lake;414-555-0199;Milwaukee\nHarbor Tap;Hal Harbor;;Milwaukee\n";
         var id = await StartAsync(client, "sponsors.csv", Encoding.GetEncoding(1252).GetBytes(csv), "sponsors", world.Milwaukee);
-        await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
-        await World.ImportSettledAsync(id);
-        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/sponsors?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        await CommitAsync(client, id, "all");
+        var listed = await ItemsAsync(client, "/api/sponsors?pageSize=100");
         var joes = listed.Single(s => s.GetProperty("name").GetString() == "Joe's Pub").GetProperty("id").GetGuid();
         var cafe = listed.Single(s => s.GetProperty("name").GetString() == "Café Brüder").GetProperty("id").GetGuid();
         await world.TeamInAsync((await world.LeagueInAsync(world.Milwaukee)).Id, "Otters", cafe);
@@ -220,8 +217,7 @@ public sealed class ImportsKindsSponsorsLeaguesTests
 
         var commit = await viewer.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
         var countAfterViewer = await SponsorCountAsync();
-        await admin.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
-        await World.ImportSettledAsync(id);
+        await CommitAsync(admin, id, "all");
         var undo = await viewer.PostAsync($"/api/imports/{id}/undo", null);
         var import = await World.ImportSettledAsync(id);
 
@@ -278,15 +274,14 @@ public sealed class ImportsKindsSponsorsLeaguesTests
         using var client = world.Client(Persona.MilwaukeeAdmin);
         var id = await StartAsync(client, "leagues.csv", Encoding.GetEncoding(1252).GetBytes(LeaguesCsv), "leagues", null);
 
-        var commit = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "valid" });
-        var committed = await World.ImportSettledAsync(id);
-        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/leagues?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        var (commit, committed) = await CommitAsync(client, id, "valid");
+        var listed = await ItemsAsync(client, "/api/leagues?pageSize=100");
         var again = await StartAsync(client, "leagues.csv", Encoding.GetEncoding(1252).GetBytes(LeaguesCsv), "leagues", null);
         var rerun = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{again}");
 
         Assert.Multiple(async () =>
         {
-            Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(commit, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(committed.Status, Is.EqualTo(MidwestSports.Import.Contracts.ImportStatus.Committed), committed.Message);
             Assert.That((committed.Outcome!.Created, committed.Outcome.Updated, committed.Outcome.Skipped), Is.EqualTo((2, 1, 4)));
             var skee = listed.Single(l => l.GetProperty("name").GetString() == "Friday Skee-Ball");
@@ -333,9 +328,8 @@ public sealed class ImportsKindsSponsorsLeaguesTests
         var csv = "League;Sport;Season;Night;Level\nWednesday Softball;Softball;Fall 2026;Wednesday;Competitive\nMonday Bowling;Bowling;Fall 2026;Monday;Competitive\n"
             + "Friday Skee-Ball;Skee-Ball;Fall 2026;Friday;Social\nSunday Bocce;Bocce;Fall 2026;Sunday;Social\n";
         var id = await StartAsync(client, "leagues.csv", Encoding.UTF8.GetBytes(csv), "leagues", world.Milwaukee);
-        await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
-        var committed = await World.ImportSettledAsync(id);
-        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/leagues?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        var committed = (await CommitAsync(client, id, "all")).Import;
+        var listed = await ItemsAsync(client, "/api/leagues?pageSize=100");
         var skee = listed.Single(l => l.GetProperty("name").GetString() == "Friday Skee-Ball").GetProperty("id").GetGuid();
         var bocce = listed.Single(l => l.GetProperty("name").GetString() == "Sunday Bocce").GetProperty("id").GetGuid();
         await world.TeamInAsync(skee, "Rollers");
@@ -409,8 +403,18 @@ public sealed class ImportsKindsSponsorsLeaguesTests
         return id;
     }
 
+    /// <summary>Commits and waits for the background commit: the commit's answer and the import once settled.</summary>
+    private static async Task<(HttpStatusCode Status, MidwestSports.Import.Contracts.ImportDto Import)> CommitAsync(HttpClient client, Guid id, string mode)
+    {
+        var response = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode });
+        return (response.StatusCode, await World.ImportSettledAsync(id));
+    }
+
+    private static async Task<List<JsonElement>> ItemsAsync(HttpClient client, string url) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray()];
+
     private static async Task<List<JsonElement>> RowsAsync(HttpClient client, Guid id) =>
-        [.. (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray()];
+        await ItemsAsync(client, $"/api/imports/{id}/rows");
 
     private static (int, int, int, int) Counts(JsonElement import)
     {
