@@ -265,7 +265,14 @@ def measure(client, app, size, leagues, sponsors, tag):
 
 
 def one_run(number):
-    psql(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+    for attempt in range(10):  # the previous run's app may still be closing its connections
+        try:
+            psql(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
+            break
+        except subprocess.CalledProcessError as error:
+            if attempt == 9:
+                raise RuntimeError(error.stderr) from error
+            time.sleep(3)
     psql(f"CREATE DATABASE {DB}")
     conn = ";".join(f"{k}={v}" for k, v in {**PARTS, "Database": DB}.items())
     env = dict(os.environ, ConnectionStrings__Postgres=conn, ASPNETCORE_ENVIRONMENT="Development", DOTNET_ENVIRONMENT="Development",

@@ -34,18 +34,18 @@ public sealed partial class ImportsApiTests
 
         await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
         var committed = await World.ImportSettledAsync(id);
-        var one = await Database.Postgres.ScalarAsync<string>(AuditShapeSql, new[] { "Otters" });
-        var imported = (await Database.Postgres.ScalarAsync<string>(AuditShapeSql, new[] { "Herons", "Larks", "Wrens" }))!.Split(';');
+        var one = await Database.Postgres.ScalarAsync<string>(AuditShapeSql, (object)new[] { "Otters" });
+        var imported = (await Database.Postgres.ScalarAsync<string>(AuditShapeSql, (object)new[] { "Herons", "Larks", "Wrens" }))!.Split(';');
         var reasons = await Database.Postgres.ScalarAsync<string>(
             "SELECT string_agg(DISTINCT coalesce(a.reason, '(none)'), ';') FROM teams.audit_log a JOIN teams.teams t ON t.id::text = a.entity_id WHERE t.name IN ('Herons', 'Larks', 'Wrens')");
         var messages = await Database.Postgres.ScalarAsync<string>("""
             SELECT string_agg(DISTINCT m.type || '|' || (m.processed_at IS NOT NULL)::text || '|' || (m.payload ->> 'version'), ';')
             FROM teams.outbox_messages m JOIN teams.teams t ON m.payload ->> 'teamId' = t.id::text WHERE t.name = ANY($1)
-            """, new[] { "Herons", "Larks", "Wrens" });
+            """, (object)new[] { "Herons", "Larks", "Wrens" });
         var oneMessage = await Database.Postgres.ScalarAsync<string>("""
             SELECT string_agg(DISTINCT m.type || '|' || (m.processed_at IS NOT NULL)::text || '|' || (m.payload ->> 'version'), ';')
             FROM teams.outbox_messages m JOIN teams.teams t ON m.payload ->> 'teamId' = t.id::text WHERE t.name = ANY($1)
-            """, new[] { "Otters" });
+            """, (object)new[] { "Otters" });
         var replica = await Database.Postgres.ScalarAsync<long>(
             "SELECT count(*) FROM leagues.league_teams r JOIN teams.teams t ON t.id = r.team_id WHERE t.name IN ('Herons', 'Larks', 'Wrens')");
 
