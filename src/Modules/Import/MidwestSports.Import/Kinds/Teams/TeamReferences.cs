@@ -1,3 +1,5 @@
+using FuzzySharp;
+using FuzzySharp.PreProcess;
 using MidwestSports.Import.Contracts;
 using MidwestSports.Import.Mapping;
 using MidwestSports.Import.Planning;
@@ -17,12 +19,32 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
 
     private readonly Dictionary<Guid, string> sponsorNames = sponsors.SelectMany(g => g).ToDictionary(s => s.SponsorId, s => s.Name);
 
+    /// <summary>Natural keys of the names rows repeat (leagues, cities, sponsors): a file of 100,000 rows names a few hundred.</summary>
+    private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<Guid, SponsorFacts[]> sponsorsByCity = [];
+
     public static async Task<TeamReferences> LoadAsync(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, CancellationToken ct) =>
         new((await leagues.AllAsync(ct)).ToLookup(l => NaturalKeys.Of(l.Name)), (await sponsors.AllAsync(ct)).ToLookup(s => NaturalKeys.Of(s.Name)), teams);
 
-    public IReadOnlyList<LeagueFacts> LeaguesNamed(string name) => [.. leagues[NaturalKeys.Of(name)]];
+    public IEnumerable<LeagueFacts> LeaguesNamed(string name) => leagues[Key(name)];
 
-    public IReadOnlyList<SponsorFacts> SponsorsNamed(string name) => [.. sponsors[NaturalKeys.Of(name)]];
+    public IEnumerable<SponsorFacts> SponsorsNamed(string name) => sponsors[Key(name)];
+
+    /// <summary><see cref="NaturalKeys.Of"/>, remembered: for names that repeat across rows.</summary>
+    public string Key(string name)
+    {
+        if (!keys.TryGetValue(name, out var key))
+        {
+            key = NaturalKeys.Of(name);
+            if (keys.Count < 100_000)
+            {
+                keys[name] = key;
+            }
+        }
+
+        return key;
+    }
 
     public string? SponsorName(Guid sponsorId) => sponsorNames.GetValueOrDefault(sponsorId);
 
@@ -30,7 +52,16 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
     public IEnumerable<LeagueFacts> AllLeagues => leagues.SelectMany(g => g);
 
     /// <summary>The sponsors operating in a city, for a near match when a row's sponsor matches none.</summary>
-    public IEnumerable<SponsorFacts> SponsorsIn(Guid cityId) => sponsors.SelectMany(g => g).Where(s => s.CityIds.Contains(cityId));
+    public IEnumerable<SponsorFacts> SponsorsIn(Guid cityId)
+    {
+        if (!sponsorsByCity.TryGetValue(cityId, out var inCity))
+        {
+            inCity = [.. sponsors.SelectMany(g => g).Where(s => s.CityIds.Contains(cityId))];
+            sponsorsByCity[cityId] = inCity;
+        }
+
+        return inCity;
+    }
 
     public async Task<TeamsOfLeague> TeamsOfAsync(Guid leagueId, CancellationToken ct)
     {
@@ -49,13 +80,37 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
 {
     private readonly Dictionary<Guid, TeamDto> byId = teams.ToDictionary(t => t.Id);
 
-    private readonly Dictionary<string, TeamDto> byName = teams.GroupBy(t => NaturalKeys.Of(t.Name)).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    /// <summary>Each team with its natural key, computed once (a near match compares a row with every team of its league).</summary>
+    private readonly (Guid Id, string Name, string Key)[] keyed = [.. teams.Select(t => (t.Id, t.Name, NaturalKeys.Of(t.Name)))];
+
+    private Dictionary<string, TeamDto>? byName;
 
     public TeamDto? WithId(Guid id) => byId.GetValueOrDefault(id);
 
-    public TeamDto? Named(string name) => byName.GetValueOrDefault(NaturalKeys.Of(name));
+    public TeamDto? Named(string name)
+    {
+        byName ??= Enumerable.Range(0, teams.Count).GroupBy(i => keyed[i].Key).ToDictionary(g => g.Key, g => teams[g.First()], StringComparer.Ordinal);
+        return byName.GetValueOrDefault(NaturalKeys.Of(name));
+    }
 
     /// <summary>The league's teams whose names are close to <paramref name="name"/>, closest first: offered, never applied.</summary>
-    public IReadOnlyList<SuggestionDto> Similar(string name) =>
-        [.. NearMatches.Ranked(name, teams.Select(t => (t.Id, t.Name))).Select(m => new SuggestionDto(m.Id, m.Name, m.Score))];
+    public IReadOnlyList<SuggestionDto> Similar(string name)
+    {
+        if (keyed.Length == 0)
+        {
+            return [];
+        }
+
+        // NearMatches.Ranked over keys computed once. A ratio is at most 2·shorter / (both lengths) (the edits include
+        // the difference in length), so a key whose length alone keeps it under the minimum (before rounding) is skipped
+        // without computing it: the same suggestions, without a ratio against every team of a large league.
+        var key = NaturalKeys.Of(name);
+        return [.. keyed
+            .Where(t => 200.0 * Math.Min(key.Length, t.Key.Length) >= (NearMatches.MinimumSimilarity - 0.5) * (key.Length + t.Key.Length))
+            .Select(t => (t.Id, t.Name, Score: Fuzz.Ratio(key, t.Key, PreprocessMode.None)))
+            .Where(t => t.Score >= NearMatches.MinimumSimilarity)
+            .OrderByDescending(t => t.Score).ThenBy(t => t.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(t => new SuggestionDto(t.Id, t.Name, Math.Round(t.Score / 100.0, 2)))];
+    }
 }

@@ -150,7 +150,8 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         var candidates = references.LeaguesNamed(leagueName).Where(l => l.Status != LeagueStatus.Archived).ToList();
         if (city is not null)
         {
-            candidates = [.. candidates.Where(l => NaturalKeys.Of(l.CityName) == NaturalKeys.Of(city))];
+            var cityKey = references.Key(city);
+            candidates = [.. candidates.Where(l => references.Key(l.CityName) == cityKey)];
         }
         else if (defaultCityId is { } cityId)
         {

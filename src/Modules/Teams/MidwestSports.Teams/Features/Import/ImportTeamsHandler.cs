@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -5,25 +6,33 @@ using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Messaging;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Teams.Contracts;
 using MidwestSports.Teams.Domain;
 using MidwestSports.Teams.Listing;
 using MidwestSports.Teams.Persistence;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace MidwestSports.Teams.Features.Import;
 
 /// <summary>
 /// An import's teams in one transaction: the same rules as a single create or update (scope, live league, active sponsor
 /// of the league's city, valid fields, unique name, the version read), checked for every row before anything is written;
-/// then the rows in batches (the change tracker cleared between them), an outbox message per team, and the listing rows
-/// projected set-wise at the end. Any broken rule fails the whole import.
+/// then the new teams by COPY (<see cref="TeamCopy"/>: each with the audit entry and the outbox message a SaveChanges
+/// would write), the updated ones through EF Core in batches (the change tracker cleared between them), and the listing
+/// rows projected set-wise at the end. Any broken rule fails the whole import.
 /// </summary>
-internal sealed class ImportTeamsHandler(TeamsDbContext db, CurrentScope current, ILeagueDirectory leagues, ISponsorDirectory sponsors, TimeProvider time)
+internal sealed class ImportTeamsHandler(
+    TeamsDbContext db, CurrentScope current, ILeagueDirectory leagues, ISponsorDirectory sponsors, TimeProvider time, OutboxDispatcher dispatcher)
     : ICommandHandler<ImportTeams, IReadOnlyList<TeamImportResult>>
 {
     private const int BatchSize = 1_000;
+
+    /// <summary>Up to this many created teams' messages are published before the command returns, like any SaveChanges.</summary>
+    private const int PublishInline = 1_000;
 
     private static readonly TeamFieldsValidator Validator = new();
 
@@ -44,37 +53,25 @@ internal sealed class ImportTeamsHandler(TeamsDbContext db, CurrentScope current
         var results = new TeamImportResult[rows.Count];
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RefreshReplicasAsync(rows, leagueFacts, sponsorFacts, cancellationToken);
-        for (var start = 0; start < rows.Count; start += BatchSize)
+        var published = await CreateAsync(rows, leagueFacts, now, results, cancellationToken);
+        var updates = Enumerable.Range(0, rows.Count).Where(i => rows[i].TeamId is not null).ToList();
+        foreach (var batch in updates.Chunk(BatchSize))
         {
-            var batch = rows.Skip(start).Take(BatchSize).ToList();
-            var updateIds = batch.Where(r => r.TeamId is not null).Select(r => r.TeamId!.Value).ToList();
-            var existing = updateIds.Count == 0 ? []
-                : await db.Teams.InScope(scope).Where(t => updateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-            for (var i = 0; i < batch.Count; i++)
+            var updateIds = batch.Select(i => rows[i].TeamId!.Value).ToList();
+            var existing = await db.Teams.InScope(scope).Where(t => updateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            foreach (var index in batch)
             {
-                var row = batch[i];
-                var league = leagueFacts[row.Fields.LeagueId];
-                Team team;
-                TeamDto? before = null;
-                if (row.TeamId is { } id)
+                var row = rows[index];
+                var team = existing.GetValueOrDefault(row.TeamId!.Value) ?? throw new ConflictException($"Row {index + 1}: the team was deleted since the preview. Preview the file again.");
+                if (row.ExpectedVersion is { } expected && team.Version != expected)
                 {
-                    team = existing.GetValueOrDefault(id) ?? throw new ConflictException($"Row {start + i + 1}: the team was deleted since the preview. Preview the file again.");
-                    if (row.ExpectedVersion is { } expected && team.Version != expected)
-                    {
-                        throw new ConflictException($"Row {start + i + 1}: {team.Name} was changed by someone else since the preview. Preview the file again.");
-                    }
-
-                    before = team.ToDto();
-                    team.Update(row.Fields, league.CityId);
-                }
-                else
-                {
-                    team = Team.Create(row.Fields, league.CityId, now);
-                    db.Teams.Add(team);
+                    throw new ConflictException($"Row {index + 1}: {team.Name} was changed by someone else since the preview. Preview the file again.");
                 }
 
+                var before = team.ToDto();
+                team.Update(row.Fields, leagueFacts[row.Fields.LeagueId].CityId);
                 db.AddToOutbox(team.ToChanged(), now);
-                results[start + i] = new TeamImportResult(team.Id, team.Version, before);
+                results[index] = new TeamImportResult(team.Id, team.Version, before);
             }
 
             try
@@ -96,7 +93,67 @@ internal sealed class ImportTeamsHandler(TeamsDbContext db, CurrentScope current
         await TeamProjection.ProjectManyAsync(db, [.. results.Select(r => r.TeamId)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         current.AuditReason = null;
+        await PublishAsync(published);
         return results;
+    }
+
+    /// <summary>
+    /// The rows without a team, created by COPY in the caller's transaction (a unique name taken since the preview is
+    /// the same 409 as through EF Core); returns the outbox messages' ids, published after the commit.
+    /// </summary>
+    private async Task<Guid[]> CreateAsync(IReadOnlyList<TeamImportRow> rows, Dictionary<Guid, LeagueFacts> leagueFacts, DateTimeOffset now, TeamImportResult[] results, CancellationToken ct)
+    {
+        var created = new List<Team>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].TeamId is null)
+            {
+                var team = Team.Create(rows[i].Fields, leagueFacts[rows[i].Fields.LeagueId].CityId, now);
+                created.Add(team);
+                results[i] = new TeamImportResult(team.Id, team.Version, null);
+            }
+        }
+
+        if (created.Count == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await new TeamCopy(db, current).WriteAsync(created, now, ct);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new ConflictException("Another team of the same league already has one of the names in this import (it was added since the preview). Preview the file again.", "name");
+        }
+    }
+
+    /// <summary>
+    /// Publishes the created teams' outbox messages as a SaveChanges would after its commit. A large import's are handed
+    /// on in the background, a chunk per transaction, so the import does not wait for every subscriber; the relay
+    /// publishes whatever this does not (a crash, a handler failure), as for any change.
+    /// </summary>
+    private async Task PublishAsync(Guid[] messageIds)
+    {
+        if (messageIds.Length == 0)
+        {
+            return;
+        }
+
+        if (messageIds.Length <= PublishInline)
+        {
+            await dispatcher.DispatchAsync(typeof(TeamsDbContext), messageIds, CancellationToken.None);
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            foreach (var chunk in messageIds.Chunk(PublishInline))
+            {
+                await dispatcher.DispatchAsync(typeof(TeamsDbContext), chunk, CancellationToken.None);
+            }
+        });
     }
 
     /// <summary>Every row against the rules of a single write; the first broken one names its row (rows[i].field).</summary>
@@ -149,4 +206,117 @@ internal sealed class ImportTeamsHandler(TeamsDbContext db, CurrentScope current
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}
+
+/// <summary>
+/// New teams written with COPY, with exactly what <c>SaveChanges</c> would add for each: the audit entry the audit
+/// interceptor writes for an added entity (every property as <c>{"new": value}</c>, its city, the current reason) and
+/// the outbox message <see cref="ModuleModel.AddToOutbox"/> writes (TeamChanged).
+/// </summary>
+internal sealed class TeamCopy(TeamsDbContext db, CurrentScope current)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    public async Task<Guid[]> WriteAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var copy = await Connection.BeginBinaryImportAsync(
+            "COPY teams.teams (id, league_id, city_id, name, sponsor_id, captain_name, captain_email, captain_phone, roster_size, status, version, created_at) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var team in teams)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(team.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(team.LeagueId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(team.CityId, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(team.Name, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, team.SponsorId, ct);
+                await copy.WriteAsync(team.CaptainName, NpgsqlDbType.Varchar, ct);
+                await WriteNullableAsync(copy, team.CaptainEmail, ct);
+                await WriteNullableAsync(copy, team.CaptainPhone, ct);
+                await copy.WriteAsync(team.RosterSize, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(team.Status.ToString(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(team.Version, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(team.CreatedAt, NpgsqlDbType.TimestampTz, ct);
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        await WriteAuditAsync(teams, now, ct);
+        return await WriteOutboxAsync(teams, now, ct);
+    }
+
+    private async Task WriteAuditAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
+    {
+        var entityType = db.Model.FindEntityType(typeof(Team))!;
+        var properties = entityType.GetProperties().Select(p => (p.Name, Getter: p.GetGetter())).ToArray();
+        var scope = current.Scope;
+        var reason = current.AuditReason;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        await using var copy = await Connection.BeginBinaryImportAsync(
+            "COPY teams.audit_log (id, occurred_at, user_id, actor, entity_type, entity_id, city_id, action, changes, reason) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var team in teams)
+        {
+            buffer.ResetWrittenCount();
+            await using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                foreach (var (name, getter) in properties)
+                {
+                    json.WritePropertyName(name);
+                    json.WriteStartObject();
+                    json.WritePropertyName("new");
+                    JsonSerializer.Serialize(json, getter.GetClrValueUsingContainingEntity(team), Json);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndObject();
+            }
+
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(Guid.CreateVersion7(now), NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            await WriteNullableAsync(copy, scope.UserId, ct);
+            await copy.WriteAsync(scope.Actor, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(entityType.ClrType.Name, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(team.Id.ToString(), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(team.CityId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync("Created", NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), NpgsqlDbType.Jsonb, ct);
+            await WriteNullableAsync(copy, reason, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    private async Task<Guid[]> WriteOutboxAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = new Guid[teams.Count];
+        await using var copy = await Connection.BeginBinaryImportAsync(
+            "COPY teams.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts) FROM STDIN (FORMAT BINARY)", ct);
+        for (var i = 0; i < teams.Count; i++)
+        {
+            var changed = teams[i].ToChanged();
+            var (type, payload) = IntegrationEventSerializer.Serialize(changed);
+            ids[i] = changed.EventId;
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(changed.EventId, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(type, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(payload, NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
+        }
+
+        await copy.CompleteAsync(ct);
+        return ids;
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct) =>
+        value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Uuid, ct) : copy.WriteNullAsync(ct);
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is not null ? copy.WriteAsync(value, NpgsqlDbType.Varchar, ct) : copy.WriteNullAsync(ct);
 }
