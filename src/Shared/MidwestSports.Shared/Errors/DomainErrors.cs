@@ -15,6 +15,9 @@ public sealed class ConflictException(string message, string? field = null) : Do
 {
     /// <summary>The field (as the API spells it) whose value collides, when one does: the answer names it.</summary>
     public string? Field { get; } = field;
+
+    /// <summary>What collided, in detail (the rows whose data changed since a preview): the answer carries it as <c>details</c>.</summary>
+    public object? Details { get; init; }
 }
 
 /// <summary>

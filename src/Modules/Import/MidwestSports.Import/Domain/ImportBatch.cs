@@ -71,7 +71,8 @@ internal sealed class ImportBatch
         JsonSerializer.Deserialize<List<ColumnMappingDto>>(Columns, Json) ?? [], MissingFields,
         new ImportCountsDto(Creates, Updates, Unchanged, Errors),
         new ImportProgressDto(Status == ImportStatus.Analyzing ? 0 : RowCount, RowCount),
-        CreatedBy, CreatedAt);
+        CreatedBy, CreatedAt,
+        [.. MidwestSports.Import.Fields.ImportFieldCatalog.Of(Kind).Select(f => new ImportFieldDto(f.Name, f.Header, f.Required))], false, null, null, []);
 }
 
 /// <summary>The uploaded bytes, as received.</summary>
@@ -110,10 +111,10 @@ internal sealed class ImportRowRecord
     };
 
     public ImportRowDto ToDto() => new(
-        Line, Action, CityId, TargetId,
+        Line, null, Line, Action, CityId, TargetId,
         JsonSerializer.Deserialize<Dictionary<string, string?>>(Values, Json) ?? [],
         JsonSerializer.Deserialize<List<FieldChangeDto>>(Changes, Json) ?? [],
-        JsonSerializer.Deserialize<List<RowProblemDto>>(Problems, Json) ?? []);
+        JsonSerializer.Deserialize<List<RowProblemDto>>(Problems, Json) ?? [], [], null);
 }
 
 /// <summary>What the planner decided for one row.</summary>
