@@ -69,6 +69,7 @@ public sealed partial class AuthorizationMatrixTests
             var fileName = $"teams-{Guid.NewGuid():N}.csv";
             var started = await World.SendAsSystemAsync(new MidwestSports.Import.Contracts.StartImport(
                 fileName, System.Text.Encoding.UTF8.GetBytes($"Team,League,Captain\nMatrix Team,{league.Name},Pat Captain\n"), MidwestSports.Import.Contracts.ImportKind.Teams, city));
+            await World.ImportSettledAsync(started.Id);
             return (started.Id, fileName);
         }
 
@@ -154,6 +155,7 @@ public sealed partial class AuthorizationMatrixTests
         var path = key[(verb.Length + 1)..].Replace("{id:guid}", target.ToString(), StringComparison.Ordinal).Replace("{documentName:regex(^v1$)}", "v1", StringComparison.Ordinal)
             .Replace("{blackoutId:guid}", blackout.ToString(), StringComparison.Ordinal)
             .Replace("{leagueId:guid}", target.ToString(), StringComparison.Ordinal)
+            .Replace("{rowId:int}", "1", StringComparison.Ordinal)
             + (verb == "DELETE" && key.EndsWith("/result", StringComparison.Ordinal) ? "?reason=entered%20on%20the%20wrong%20game" : string.Empty);
         var request = new HttpRequestMessage(new HttpMethod(verb), path);
         object? body = (verb, path) switch
@@ -171,6 +173,9 @@ public sealed partial class AuthorizationMatrixTests
             ("PUT", var p) when p.StartsWith("/api/games/", StringComparison.Ordinal) && p.EndsWith("/result", StringComparison.Ordinal) => new { homeScore = 3, awayScore = 1 },
             ("PUT", var p) when p.StartsWith("/api/games/", StringComparison.Ordinal) => new { date = "2027-06-01", start = "18:00", venueId = venue, field = "Field 1" },
             ("POST", var p) when p.EndsWith("/cancel", StringComparison.Ordinal) => null,
+            ("PUT", var p) when p.StartsWith("/api/imports/", StringComparison.Ordinal) && p.EndsWith("/mapping", StringComparison.Ordinal) => new { save = false },
+            ("POST", var p) when p.StartsWith("/api/imports/", StringComparison.Ordinal) && p.Contains("/suggestions/", StringComparison.Ordinal) => new { accept = false },
+            ("POST", var p) when p.StartsWith("/api/imports/", StringComparison.Ordinal) && p.EndsWith("/commit", StringComparison.Ordinal) => new { mode = "all" },
             ("POST", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => (object)new { name = "Green Bay", state = "WI", timeZone = "America/Chicago" },
             ("PUT", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => new { name = "Renamed City", state = "WI", timeZone = "America/Chicago" },
             ("POST", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Thursday Softball"),

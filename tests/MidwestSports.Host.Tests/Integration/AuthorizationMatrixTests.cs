@@ -73,6 +73,11 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/imports/{id:guid}"] = [401, 200, 404, 200, 404, 200],
         ["GET /api/imports/{id:guid}/rows"] = [401, 200, 404, 200, 404, 200],
         ["GET /api/imports/{id:guid}/errors.csv"] = [401, 200, 404, 200, 404, 200],
+        ["PUT /api/imports/{id:guid}/mapping"] = [401, 403, 404, 200, 404, 200],
+        // The fixture's one row has no suggestions to decide (400 once the caller may act), and it is not committed yet (409 for an undo).
+        ["POST /api/imports/{id:guid}/suggestions/{rowId:int}"] = [401, 403, 404, 400, 404, 400],
+        ["POST /api/imports/{id:guid}/commit"] = [401, 403, 404, 202, 404, 202],
+        ["POST /api/imports/{id:guid}/undo"] = [401, 403, 404, 409, 404, 409],
         ["POST /api/trivia/sync"] = [401, 403, 403, 202, 202, 202],
         ["GET /api/trivia/sync-runs"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/trivia/sync-runs/{id:guid}"] = [401, 200, 200, 200, 200, 200],

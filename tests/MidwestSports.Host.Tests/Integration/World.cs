@@ -73,6 +73,30 @@ internal sealed class World
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
+    /// <summary>
+    /// Waits until an import's background work is done (analysis, commit or undo: no longer Analyzing or Committing,
+    /// not undoing) and returns it; fails after 60 s.
+    /// </summary>
+    public static async Task<MidwestSports.Import.Contracts.ImportDto> ImportSettledAsync(Guid importId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var import = await SendAsSystemAsync(new MidwestSports.Import.Contracts.GetImport(importId));
+            if (import.Status is not (MidwestSports.Import.Contracts.ImportStatus.Analyzing or MidwestSports.Import.Contracts.ImportStatus.Committing) && import.Message != "Undoing…")
+            {
+                return import;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Import {importId} is still {import.Status} after 60 s.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public HttpClient Client(Persona persona, MidwestApp? app = null)
     {
         // No redirects followed: a page's 302 to the sign-in page must be seen as what it is.

@@ -32,7 +32,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(
                 Title = "Conflict.",
                 Detail = conflict.Message,
             },
-            ConflictException conflict => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = conflict.Message },
+            ConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict.",
+                Detail = conflict.Message,
+                Extensions = conflict.Details is { } details ? new Dictionary<string, object?> { ["details"] = details } : new Dictionary<string, object?>(),
+            },
             PreconditionFailedException stale => Stale(stale),
             _ when UniqueKeys.TryTranslate(exception, out var unique) => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [unique.Field ?? "id"] = [unique.Message] })
             {

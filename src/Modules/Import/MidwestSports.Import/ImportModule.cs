@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MidwestSports.Import.Analysis;
 using MidwestSports.Import.Features;
+using MidwestSports.Import.Kinds;
+using MidwestSports.Import.Work;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
@@ -12,15 +15,26 @@ using MidwestSports.Import.Persistence;
 namespace MidwestSports.Import;
 
 /// <summary>
-/// Data import: reads admins' CSV and XLSX files, maps their columns to a kind's fields, and (in later passes) previews,
-/// commits and undoes them through each owning module's Contracts. It never writes another module's tables.
+/// Data import: reads admins' CSV and XLSX files, maps their columns to a kind's fields, previews every row, and commits
+/// and undoes the preview through each owning module's Contracts (analysis, commit and undo run in the background). It
+/// never writes another module's tables.
 /// </summary>
 public sealed class ImportModule : IModule
 {
     public string Name => "Import";
 
-    public void Register(IServiceCollection services, IConfiguration configuration) =>
+    public void Register(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddModuleDbContext<ImportDbContext>(Name, ImportDbContext.SchemaName);
+        ImportKinds.Register(services);
+        services.AddScoped<ImportPlanning>();
+        services.AddSingleton<ImportQueue>();
+        services.AddSingleton<ImportProgress>();
+        services.AddScoped<ImportAnalysisJob>();
+        services.AddScoped<ImportCommitJob>();
+        services.AddScoped<ImportUndoJob>();
+        services.AddHostedService<ImportWorker>();
+    }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -31,5 +45,9 @@ public sealed class ImportModule : IModule
         GetImportEndpoint.Map(imports);
         ListImportRowsEndpoint.Map(imports);
         GetImportErrorsEndpoint.Map(imports);
+        UpdateImportMappingEndpoint.Map(imports);
+        DecideSuggestionEndpoint.Map(imports);
+        CommitImportEndpoint.Map(imports);
+        UndoImportEndpoint.Map(imports);
     }
 }

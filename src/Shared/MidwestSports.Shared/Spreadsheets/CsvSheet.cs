@@ -30,9 +30,13 @@ internal sealed class CsvSheet
 
     public string Delimiter => separator == '\t' ? "tab" : separator.ToString();
 
-    public static CsvSheet Open(byte[] bytes)
+    /// <summary>The encodings an admin may choose instead of the detected one (names as shown, case ignored).</summary>
+    public static IReadOnlyList<string> Encodings { get; } = ["UTF-8", "UTF-16", "UTF-16BE", "Windows-1252"];
+
+    /// <summary>Opens the text: its encoding detected, or <paramref name="encodingName"/> (one of <see cref="Encodings"/>) when given.</summary>
+    public static CsvSheet Open(byte[] bytes, string? encodingName = null)
     {
-        var (body, encoding, name) = Decide(bytes);
+        var (body, encoding, name) = encodingName is null ? Decide(bytes) : Chosen(bytes, encodingName);
         using var probe = CsvReader.Create(body, Options(encoding, separator: null));
         char separator;
         try
@@ -88,6 +92,20 @@ internal sealed class CsvSheet
         // One unclosed quote must not make the rest of a 20 MB file one record.
         MaxRecordSize = 1024 * 1024,
     };
+
+    private static (ReadOnlyMemory<byte> Body, Encoding? Encoding, string Name) Chosen(byte[] bytes, string encodingName)
+    {
+        var span = bytes.AsSpan();
+        var name = Encodings.FirstOrDefault(e => string.Equals(e, encodingName.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new UnreadableFileException($"'{encodingName}' is not an encoding this reader offers: choose one of {string.Join(", ", Encodings)}.");
+        return name switch
+        {
+            "UTF-8" => (span.StartsWith("\uFEFF"u8) ? bytes.AsMemory(3) : bytes, null, name),
+            "UTF-16" => (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? bytes.AsMemory(2) : bytes, Encoding.Unicode, name),
+            "UTF-16BE" => (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? bytes.AsMemory(2) : bytes, Encoding.BigEndianUnicode, name),
+            _ => (bytes, Encoding.GetEncoding(1252), name),
+        };
+    }
 
     private static (ReadOnlyMemory<byte> Body, Encoding? Encoding, string Name) Decide(byte[] bytes)
     {

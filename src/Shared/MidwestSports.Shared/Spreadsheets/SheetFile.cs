@@ -38,8 +38,14 @@ public sealed class SheetFile
 
     public SheetFormat Format { get; }
 
-    /// <summary>Opens <paramref name="content"/>; <paramref name="sheet"/> picks a worksheet by name (default: the first).</summary>
-    public static SheetFile Open(byte[] content, string? fileName = null, string? sheet = null, int maxRows = int.MaxValue)
+    /// <summary>The encodings an admin may choose for a CSV instead of the detected one.</summary>
+    public static IReadOnlyList<string> Encodings => CsvSheet.Encodings;
+
+    /// <summary>
+    /// Opens <paramref name="content"/>; <paramref name="sheet"/> picks a worksheet by name (default: the first), and
+    /// <paramref name="encoding"/> reads a CSV with that encoding instead of the detected one.
+    /// </summary>
+    public static SheetFile Open(byte[] content, string? fileName = null, string? sheet = null, int maxRows = int.MaxValue, string? encoding = null)
     {
         var bytes = content.AsSpan();
         if (bytes.IsEmpty || bytes.Trim((byte)0).IsEmpty)
@@ -73,7 +79,7 @@ public sealed class SheetFile
             throw new UnreadableFileException("The file is named .xlsx but is not an Excel workbook.");
         }
 
-        var text = CsvSheet.Open(content);
+        var text = CsvSheet.Open(content, encoding);
         return new SheetFile(content, maxRows, new SheetFormat("csv", text.EncodingName, text.Delimiter, null, []), text);
     }
 

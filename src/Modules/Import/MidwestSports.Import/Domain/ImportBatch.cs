@@ -1,15 +1,17 @@
 using System.Text.Json;
 using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Fields;
 
 namespace MidwestSports.Import.Domain;
 
 /// <summary>
 /// One uploaded file and what its analysis found. The file itself is kept apart (<see cref="ImportFile"/>) so a later
-/// mapping change or the commit reads exactly what was previewed.
+/// mapping change or the commit reads exactly what was previewed. Status moves Analyzing → Ready → Committing →
+/// Committed → Undone (or Failed); a mapping change sends a Ready import back to Analyzing.
 /// </summary>
 internal sealed class ImportBatch
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public Guid Id { get; set; }
 
@@ -23,6 +25,9 @@ internal sealed class ImportBatch
 
     public string? Encoding { get; set; }
 
+    /// <summary>The encoding the admin chose instead of the detected one (null: detect).</summary>
+    public string? EncodingOverride { get; set; }
+
     public string? Delimiter { get; set; }
 
     public string? Sheet { get; set; }
@@ -33,10 +38,15 @@ internal sealed class ImportBatch
 
     public int RowCount { get; set; }
 
-    /// <summary>The column mappings (jsonb).</summary>
+    /// <summary>The column mappings (jsonb) of the single part; a workbook's are in <see cref="Parts"/>.</summary>
     public string Columns { get; set; } = "[]";
 
+    /// <summary>The parts (jsonb): one per sheet read, each with its kind and mapping.</summary>
+    public string Parts { get; set; } = "[]";
+
     public string[] MissingFields { get; set; } = [];
+
+    public bool MappingFromSaved { get; set; }
 
     public int Creates { get; set; }
 
@@ -46,13 +56,45 @@ internal sealed class ImportBatch
 
     public int Errors { get; set; }
 
+    /// <summary>Rows analysed, committed or undone so far, of <see cref="ProgressTotal"/>.</summary>
+    public int ProgressDone { get; set; }
+
+    public int ProgressTotal { get; set; }
+
+    /// <summary>Why the import failed, or what the last commit or undo found (shown with the status).</summary>
+    public string? Message { get; set; }
+
+    public CommitMode? CommitMode { get; set; }
+
+    /// <summary>What the commit and the undo did (jsonb).</summary>
+    public string? Outcome { get; set; }
+
     public Guid? CreatedById { get; set; }
 
     public string CreatedBy { get; set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public void SetColumns(IReadOnlyList<ColumnMappingDto> columns) => Columns = JsonSerializer.Serialize(columns, Json);
+    public DateTimeOffset? CommittedAt { get; set; }
+
+    public DateTimeOffset? UndoneAt { get; set; }
+
+    public IReadOnlyList<ImportPartDto> ReadParts() => JsonSerializer.Deserialize<List<ImportPartDto>>(Parts, Json) ?? [];
+
+    public void SetParts(IReadOnlyList<ImportPartDto> parts)
+    {
+        Parts = JsonSerializer.Serialize(parts, Json);
+        var first = parts.FirstOrDefault();
+        Columns = JsonSerializer.Serialize(first?.Columns ?? [], Json);
+        HeaderLine = first?.HeaderLine ?? 0;
+        MissingFields = [.. parts.SelectMany(p => p.MissingFields.Select(f => parts.Count > 1 ? $"{p.Sheet}: {f}" : f))];
+    }
+
+    public ImportOutcomeDto? ReadOutcome() => Outcome is null ? null : JsonSerializer.Deserialize<ImportOutcomeDto>(Outcome, Json);
+
+    public void SetOutcome(ImportOutcomeDto outcome) => Outcome = JsonSerializer.Serialize(outcome, Json);
+
+    public void ResetCounts() => (RowCount, Creates, Updates, Unchanged, Errors) = (0, 0, 0, 0, 0);
 
     public void Count(RowAction action)
     {
@@ -66,13 +108,22 @@ internal sealed class ImportBatch
         };
     }
 
-    public ImportDto ToDto() => new(
-        Id, Kind, CityId, FileName, Status, Encoding, Delimiter, Sheet, Sheets, HeaderLine, RowCount,
-        JsonSerializer.Deserialize<List<ColumnMappingDto>>(Columns, Json) ?? [], MissingFields,
-        new ImportCountsDto(Creates, Updates, Unchanged, Errors),
-        new ImportProgressDto(Status == ImportStatus.Analyzing ? 0 : RowCount, RowCount),
-        CreatedBy, CreatedAt,
-        [.. MidwestSports.Import.Fields.ImportFieldCatalog.Of(Kind).Select(f => new ImportFieldDto(f.Name, f.Header, f.Required))], false, null, null, []);
+    public ImportDto ToDto()
+    {
+        var parts = ReadParts();
+        var fields = parts.Select(p => p.Kind).DefaultIfEmpty(Kind).Where(k => k != ImportKind.Workbook).Distinct()
+            .SelectMany(k => ImportFieldCatalog.Of(k)).DistinctBy(f => f.Name)
+            .Select(f => new ImportFieldDto(f.Name, f.Header, f.Required)).ToList();
+        return new(
+            Id, Kind, CityId, FileName, Status, Encoding, Delimiter, Sheet, Sheets, HeaderLine, RowCount,
+            JsonSerializer.Deserialize<List<ColumnMappingDto>>(Columns, Json) ?? [], MissingFields,
+            new ImportCountsDto(Creates, Updates, Unchanged, Errors), new ImportProgressDto(ProgressDone, ProgressTotal),
+            CreatedBy, CreatedAt, fields, MappingFromSaved, Message, ReadOutcome(), parts);
+    }
+
+    public ImportSummaryDto ToSummary() => new(
+        Id, Kind, CityId, FileName, Status, RowCount, new ImportCountsDto(Creates, Updates, Unchanged, Errors), CreatedBy, CreatedAt,
+        new ImportProgressDto(ProgressDone, ProgressTotal), Message);
 }
 
 /// <summary>The uploaded bytes, as received.</summary>
@@ -83,12 +134,34 @@ internal sealed class ImportFile
     public byte[] Content { get; set; } = [];
 }
 
-/// <summary>One data row of an import and its plan (values, changes and problems as jsonb).</summary>
+/// <summary>A mapping an admin saved: proposed again for a file of the same kind with the same headers.</summary>
+internal sealed class SavedMapping
+{
+    public ImportKind Kind { get; set; }
+
+    /// <summary>SHA-256 (hex) of the headers' natural keys in order: a file with the same headers in the same order has the same key.</summary>
+    public string HeaderKey { get; set; } = string.Empty;
+
+    /// <summary>Each column's field (jsonb, <see cref="ColumnChoiceDto"/>).</summary>
+    public string Columns { get; set; } = "[]";
+
+    public string SavedBy { get; set; } = string.Empty;
+
+    public DateTimeOffset SavedAt { get; set; }
+}
+
+/// <summary>One data row of an import and its plan (values, changes, problems and suggestions as jsonb) and, once committed, what it did.</summary>
 internal sealed class ImportRowRecord
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = ImportBatch.Json;
 
     public Guid ImportId { get; set; }
+
+    public int RowId { get; set; }
+
+    public ImportKind Kind { get; set; }
+
+    public string? Sheet { get; set; }
 
     public int Line { get; set; }
 
@@ -98,26 +171,49 @@ internal sealed class ImportRowRecord
 
     public Guid? TargetId { get; set; }
 
+    /// <summary>The target's version the plan was made from: a commit finding another one knows the data changed.</summary>
+    public long? TargetVersion { get; set; }
+
     public string Values { get; set; } = "{}";
 
     public string Changes { get; set; } = "[]";
 
     public string Problems { get; set; } = "[]";
 
-    public static ImportRowRecord From(Guid importId, RowPlan plan) => new()
-    {
-        ImportId = importId, Line = plan.Line, Action = plan.Action, CityId = plan.CityId, TargetId = plan.TargetId,
-        Values = JsonSerializer.Serialize(plan.Values, Json), Changes = JsonSerializer.Serialize(plan.Changes, Json), Problems = JsonSerializer.Serialize(plan.Problems, Json),
-    };
+    public string Suggestions { get; set; } = "[]";
+
+    public SuggestionDecision? Decision { get; set; }
+
+    public Guid? DecidedTargetId { get; set; }
+
+    /// <summary>After the commit: the record the row created or updated, its version then, and (an update) the record before it (jsonb).</summary>
+    public Guid? AppliedId { get; set; }
+
+    public long? AppliedVersion { get; set; }
+
+    public string? Before { get; set; }
 
     public ImportRowDto ToDto() => new(
-        Line, null, Line, Action, CityId, TargetId,
+        RowId, Sheet, Line, Action, CityId, TargetId,
         JsonSerializer.Deserialize<Dictionary<string, string?>>(Values, Json) ?? [],
         JsonSerializer.Deserialize<List<FieldChangeDto>>(Changes, Json) ?? [],
-        JsonSerializer.Deserialize<List<RowProblemDto>>(Problems, Json) ?? [], [], null);
+        JsonSerializer.Deserialize<List<RowProblemDto>>(Problems, Json) ?? [],
+        JsonSerializer.Deserialize<List<SuggestionDto>>(Suggestions, Json) ?? [],
+        Decision);
 }
 
-/// <summary>What the planner decided for one row.</summary>
+/// <summary>
+/// What the planner decided for one row, and (for create and update) the write it would make, in the owning module's
+/// Contracts' terms: the commit sends exactly that.
+/// </summary>
 internal sealed record RowPlan(
     int Line, RowAction Action, Guid? CityId, Guid? TargetId, IReadOnlyDictionary<string, string?> Values,
-    IReadOnlyList<FieldChangeDto> Changes, IReadOnlyList<RowProblemDto> Problems);
+    IReadOnlyList<FieldChangeDto> Changes, IReadOnlyList<RowProblemDto> Problems)
+{
+    public long? TargetVersion { get; init; }
+
+    public IReadOnlyList<SuggestionDto> Suggestions { get; init; } = [];
+
+    /// <summary>The module command's row (create or update); null for unchanged and error rows.</summary>
+    public object? Write { get; init; }
+}

@@ -19,4 +19,17 @@ internal static class ImportAccess
             || (batch.CityId is { } city ? scope.Includes(city) : batch.CreatedById is not null && batch.CreatedById == scope.UserId));
         return visible ? batch! : throw new NotFoundException("Import", importId);
     }
+
+    /// <summary>Changing an import (its mapping, decisions, commit, undo) takes a write role in its city (403 for a viewer).</summary>
+    public static void EnsureCanChange(ImportBatch batch, CityScope scope)
+    {
+        if (batch.CityId is { } city)
+        {
+            scope.EnsureCanWriteIn(city);
+        }
+        else
+        {
+            scope.EnsureCanWrite();
+        }
+    }
 }

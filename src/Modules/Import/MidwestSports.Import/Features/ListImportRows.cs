@@ -32,7 +32,7 @@ internal sealed class ListImportRowsHandler(ImportDbContext db, CurrentScope cur
         }
 
         var total = await rows.LongCountAsync(cancellationToken);
-        var page = await rows.OrderBy(r => r.Line).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var page = await rows.OrderBy(r => r.RowId).Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new ImportRowsPageDto([.. page.Select(r => r.ToDto())], query.Page, query.PageSize, total);
     }
 }

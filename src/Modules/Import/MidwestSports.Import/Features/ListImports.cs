@@ -38,7 +38,7 @@ internal sealed class ListImportsHandler(ImportDbContext db, CurrentScope curren
         var page = await imports.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         return new PagedResultDto<ImportSummaryDto>(
-            [.. page.Select(i => new ImportSummaryDto(i.Id, i.Kind, i.CityId, i.FileName, i.Status, i.RowCount, new ImportCountsDto(i.Creates, i.Updates, i.Unchanged, i.Errors), i.CreatedBy, i.CreatedAt, new ImportProgressDto(i.RowCount, i.RowCount), null))],
+            [.. page.Select(i => i.ToSummary())],
             query.Page, query.PageSize, total);
     }
 }

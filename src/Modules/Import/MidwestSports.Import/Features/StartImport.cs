@@ -9,12 +9,11 @@ using MidwestSports.Import.Domain;
 using MidwestSports.Import.Fields;
 using MidwestSports.Import.Mapping;
 using MidwestSports.Import.Persistence;
-using MidwestSports.Import.Planning;
-using MidwestSports.Leagues.Contracts;
+using MidwestSports.Import.Analysis;
+using MidwestSports.Import.Kinds;
+using MidwestSports.Import.Work;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Spreadsheets;
-using MidwestSports.Sponsors.Contracts;
-using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Import.Features;
 
@@ -22,23 +21,26 @@ internal sealed class StartImportValidator : AbstractValidator<StartImport>
 {
     public StartImportValidator()
     {
-        RuleFor(x => x.Kind).IsInEnum().Equal(ImportKind.Teams).WithMessage("Only teams can be previewed in this version; every kind's template can be downloaded.");
+        RuleFor(x => x.Kind).IsInEnum();
         RuleFor(x => x.Content).NotEmpty().WithMessage("The file is empty.").OverridePropertyName("file");
         RuleFor(x => x.Content.Length).LessThanOrEqualTo((int)StartImportEndpoint.MaxBytes).OverridePropertyName("file");
+        RuleFor(x => x.Encoding).Must(e => e is null || SheetFile.Encodings.Contains(e, StringComparer.OrdinalIgnoreCase))
+            .WithMessage($"encoding must be one of {string.Join(", ", SheetFile.Encodings)}.");
     }
 }
 
 /// <summary>
-/// Reads the file, maps its columns and plans every row in one transaction: a file that cannot be read, or holds too
-/// many rows, stores nothing (400). Nothing outside the import schema changes: this is the dry run.
+/// Opens the file and counts its rows in the request, so a file that cannot be read, or holds too many rows, stores
+/// nothing (400); then stores the file and the import (Analyzing, with each part's mapping: a mapping saved for the
+/// same headers is proposed again) and queues the analysis. Nothing outside the import schema changes: a dry run.
 /// </summary>
-internal sealed class StartImportHandler(
-    ImportDbContext db, CurrentScope current, ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, TimeProvider time)
+internal sealed class StartImportHandler(ImportDbContext db, CurrentScope current, ImportKinds kinds, ImportQueue queue, TimeProvider time)
     : ICommandHandler<StartImport, ImportCreatedDto>
 {
     public async ValueTask<ImportCreatedDto> Handle(StartImport command, CancellationToken cancellationToken)
     {
         var scope = current.Scope;
+        scope.EnsureCanWrite();
         if (command.CityId is { } cityId)
         {
             scope.EnsureCanWriteIn(cityId);
@@ -48,44 +50,51 @@ internal sealed class StartImportHandler(
         var batch = new ImportBatch
         {
             Id = Guid.CreateVersion7(now), Kind = command.Kind, CityId = command.CityId, FileName = Path.GetFileName(command.FileName),
-            Status = ImportStatus.Ready, CreatedById = scope.UserId, CreatedBy = scope.Actor, CreatedAt = now,
+            Status = ImportStatus.Analyzing, EncodingOverride = command.Encoding, CreatedById = scope.UserId, CreatedBy = scope.Actor, CreatedAt = now,
         };
         try
         {
-            var table = ImportTable.Open(command.Kind, command.Content, command.FileName, command.Sheet);
-            (batch.Encoding, batch.Delimiter, batch.Sheet, batch.Sheets) = (table.Format.Encoding, table.Format.Delimiter, table.Format.Sheet, [.. table.Format.Sheets]);
-            batch.HeaderLine = table.HeaderLine;
-            batch.SetColumns(table.Columns);
-            batch.MissingFields = [.. table.MissingFields];
-            // A first pass only counts: a file over the row limit is refused before any row is planned or stored.
-            _ = table.Rows().Count();
-            var headers = new ColumnHeaders(command.Kind, table.Columns);
-            var planner = new TeamRowPlanner(await TeamReferences.LoadAsync(leagues, sponsors, teams, cancellationToken), scope, command.CityId, headers);
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await using (var writer = new ImportRowWriter(db))
+            var parts = ImportParts.Open(command.Kind, command.Content, command.FileName, command.Sheet, command.Encoding);
+            var unsupported = parts.Select(p => p.Kind).FirstOrDefault(k => !kinds.Supports(k));
+            if (parts.Any(p => !kinds.Supports(p.Kind)))
             {
-                await writer.SaveFileAsync(batch.Id, command.Content, cancellationToken);
-                foreach (var row in table.Rows())
-                {
-                    var plan = await planner.PlanAsync(row, cancellationToken);
-                    batch.Count(plan.Action);
-                    await writer.WriteAsync(batch.Id, plan, cancellationToken);
-                }
-
-                await writer.CompleteAsync(cancellationToken);
+                throw new ValidationException([new ValidationFailure("kind", $"{unsupported} cannot be imported in this version; its template can be downloaded.")]);
             }
 
-            db.Imports.Add(batch);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            parts = await SavedMappings.ProposeAsync(db, parts, cancellationToken);
+            batch.MappingFromSaved = parts.Any(p => p.Table.Columns.Any(c => c.Basis == MappingBasis.Chosen));
+            Describe(batch, parts);
+            // A first pass only counts: a file over the row limit is refused before any row is planned or stored.
+            batch.ProgressTotal = parts.Sum(p => p.Table.Rows().Count());
         }
         catch (Exception ex) when (ex is UnreadableFileException or TooManyRowsException)
         {
             throw new ValidationException([new ValidationFailure("file", ex.Message)]);
         }
 
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await using (var writer = new ImportRowWriter(db))
+            {
+                await writer.SaveFileAsync(batch.Id, command.Content, cancellationToken);
+            }
+
+            db.Imports.Add(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await queue.EnqueueAsync(new AnalyzeWork(batch.Id, scope), cancellationToken);
         return new ImportCreatedDto(batch.Id);
+    }
+
+    /// <summary>How the file was read: encoding and delimiter of a CSV, the sheet(s) of a workbook, and each part's mapping.</summary>
+    internal static void Describe(ImportBatch batch, IReadOnlyList<ImportPart> parts)
+    {
+        var format = parts[0].Table.Format;
+        (batch.Encoding, batch.Delimiter, batch.Sheets) = (format.Encoding, format.Delimiter, [.. format.Sheets]);
+        batch.Sheet = batch.Kind == ImportKind.Workbook ? null : format.Sheet;
+        batch.SetParts([.. parts.Select(p => p.ToDto())]);
     }
 }
 
@@ -141,18 +150,19 @@ internal static class StartImportEndpoint
                 using var buffer = new MemoryStream((int)file!.Length);
                 await file.CopyToAsync(buffer, ct);
                 var sheet = string.IsNullOrWhiteSpace(form["sheet"]) ? null : form["sheet"].ToString();
-                var created = await sender.Send(new StartImport(file.FileName, buffer.ToArray(), kind, cityId, sheet), ct);
+                var encoding = string.IsNullOrWhiteSpace(form["encoding"]) ? null : form["encoding"].ToString();
+                var created = await sender.Send(new StartImport(file.FileName, buffer.ToArray(), kind, cityId, sheet, encoding), ct);
                 return TypedResults.Created($"/api/imports/{created.Id}", created);
             })
             .DisableAntiforgery() // a bearer-token or SameSite=Strict cookie API, like every JSON endpoint here
             .Accepts<StartImportForm>("multipart/form-data")
             .WithName("StartImport")
-            .WithDescription("Uploads a CSV or XLSX file (multipart 'file', 'kind', optional 'cityId' and 'sheet'; at most 20 MB and 200,000 rows) and previews it: nothing is imported yet.")
+            .WithDescription("Uploads a CSV or XLSX file (multipart 'file', 'kind', optional 'cityId', 'sheet' and 'encoding'; at most 20 MB and 200,000 rows) and analyses it in the background (status Analyzing, then Ready): a preview, nothing is imported yet.")
             .Produces<ImportCreatedDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The multipart form, for the API document.</summary>
-    internal sealed record StartImportForm(IFormFile File, string Kind, Guid? CityId, string? Sheet);
+    internal sealed record StartImportForm(IFormFile File, string Kind, Guid? CityId, string? Sheet, string? Encoding);
 }

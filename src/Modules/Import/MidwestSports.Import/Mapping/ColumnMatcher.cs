@@ -36,6 +36,43 @@ internal static class ColumnMatcher
         return result;
     }
 
+    /// <summary>
+    /// The admin's choices over the matched columns: a chosen column feeds its field (or none), and a column the matcher
+    /// gave that field loses it; columns not chosen keep their match. A field chosen twice, or unknown, is a 400.
+    /// </summary>
+    public static IReadOnlyList<ColumnMappingDto> Choose(ImportKind kind, IReadOnlyList<ColumnMappingDto> matched, IReadOnlyList<ColumnChoiceDto> choices)
+    {
+        var known = ImportFieldCatalog.Of(kind).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var (choice, i) in choices.Select((c, i) => (c, i)))
+        {
+            if (choice.Index < 0 || choice.Index >= matched.Count)
+            {
+                failures.Add(new($"columns[{i}].index", $"The file has columns 0 to {matched.Count - 1}."));
+            }
+            else if (choice.Field is not null && !known.Contains(choice.Field))
+            {
+                failures.Add(new($"columns[{i}].field", $"'{choice.Field}' is not a field of {kind}: one of {string.Join(", ", known)}."));
+            }
+        }
+
+        foreach (var twice in choices.Where(c => c.Field is not null).GroupBy(c => c.Field).Where(g => g.Select(c => c.Index).Distinct().Count() > 1))
+        {
+            failures.Add(new("columns", $"{twice.Key} is chosen for more than one column."));
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new FluentValidation.ValidationException(failures);
+        }
+
+        var chosen = choices.GroupBy(c => c.Index).ToDictionary(g => g.Key, g => g.Last().Field);
+        var chosenFields = chosen.Values.Where(f => f is not null).ToHashSet(StringComparer.Ordinal);
+        return [.. matched.Select(c => chosen.TryGetValue(c.Index, out var field)
+            ? c with { Field = field, Confidence = field is null ? 0 : 1, Basis = MappingBasis.Chosen }
+            : c.Field is not null && chosenFields.Contains(c.Field) ? c with { Field = null, Confidence = 0, Basis = MappingBasis.Duplicate } : c)];
+    }
+
     /// <summary>How many distinct fields a row's cells would feed: how much a row looks like this kind's header.</summary>
     public static int Recognised(ImportKind kind, IReadOnlyList<string?> cells) =>
         Match(kind, cells).Count(c => c.Field is not null);

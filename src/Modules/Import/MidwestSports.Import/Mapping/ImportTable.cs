@@ -20,13 +20,17 @@ internal sealed class ImportTable
 
     private readonly SheetFile file;
 
-    private ImportTable(SheetFile file, ImportKind kind, int headerLine, IReadOnlyList<ColumnMappingDto> columns)
+    private ImportTable(SheetFile file, ImportKind kind, int headerLine, IReadOnlyList<ColumnMappingDto> columns, string headerKey)
     {
         this.file = file;
         Kind = kind;
         HeaderLine = headerLine;
         Columns = columns;
+        HeaderKey = headerKey;
     }
+
+    /// <summary>SHA-256 (hex) of the headers' natural keys in order: what a saved mapping is found by.</summary>
+    public string HeaderKey { get; }
 
     public ImportKind Kind { get; }
 
@@ -36,17 +40,38 @@ internal sealed class ImportTable
 
     public IReadOnlyList<ColumnMappingDto> Columns { get; }
 
+    /// <summary>This table with the admin's column choices applied over its current mapping.</summary>
+    public ImportTable WithChoices(IReadOnlyList<ColumnChoiceDto> choices) =>
+        new(file, Kind, HeaderLine, ColumnMatcher.Choose(Kind, Columns, choices), HeaderKey);
+
     /// <summary>Required fields no column feeds: the mapping step names them.</summary>
     public IReadOnlyList<string> MissingFields =>
         [.. ImportFieldCatalog.Of(Kind).Where(f => f.Required && Columns.All(c => c.Field != f.Name)).Select(f => f.Header)];
 
-    /// <summary>Opens the file and finds its header; a file without one is unreadable (a 400 naming the problem).</summary>
-    public static ImportTable Open(ImportKind kind, byte[] content, string? fileName = null, string? sheet = null)
+    /// <summary>
+    /// Opens the file and finds its header; a file without one is unreadable (a 400 naming the problem). A sheet of a
+    /// workbook, an encoding other than the detected one, and the admin's own column choices may be given.
+    /// </summary>
+    public static ImportTable Open(ImportKind kind, byte[] content, string? fileName = null, string? sheet = null, string? encoding = null, IReadOnlyList<ColumnChoiceDto>? choices = null)
     {
-        var file = SheetFile.Open(content, fileName, sheet, MaxRows);
+        var file = SheetFile.Open(content, fileName, sheet, MaxRows, encoding);
+        return Open(kind, file, choices);
+    }
+
+    /// <summary>Reads one kind from an opened file (a workbook's sheet).</summary>
+    public static ImportTable Open(ImportKind kind, SheetFile file, IReadOnlyList<ColumnChoiceDto>? choices)
+    {
         var header = FindHeader(kind, file.Rows().Take(HeaderSearchRows))
             ?? throw new UnreadableFileException(file.Format.Type == "xlsx" ? $"The sheet '{file.Format.Sheet}' is empty." : "The file holds no rows.");
-        return new ImportTable(file, kind, header.Line, ColumnMatcher.Match(kind, header.Cells));
+        var columns = ColumnMatcher.Match(kind, header.Cells);
+        if (choices is not null)
+        {
+            columns = ColumnMatcher.Choose(kind, columns, choices);
+        }
+
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(string.Join("|", header.Cells.Select(NaturalKeys.Of)))));
+        return new ImportTable(file, kind, header.Line, columns, key);
     }
 
     /// <summary>

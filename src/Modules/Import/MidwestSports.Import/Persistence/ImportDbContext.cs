@@ -18,6 +18,8 @@ internal sealed class ImportDbContext(DbContextOptions<ImportDbContext> options)
 
     public DbSet<ImportRowRecord> Rows => Set<ImportRowRecord>();
 
+    public DbSet<SavedMapping> SavedMappings => Set<SavedMapping>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -39,6 +41,11 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(i => i.Delimiter).HasMaxLength(10);
         builder.Property(i => i.Sheet).HasMaxLength(100);
         builder.Property(i => i.Columns).HasColumnType("jsonb");
+        builder.Property(i => i.Parts).HasColumnType("jsonb");
+        builder.Property(i => i.Outcome).HasColumnType("jsonb");
+        builder.Property(i => i.EncodingOverride).HasMaxLength(40);
+        builder.Property(i => i.Message).HasMaxLength(2000);
+        builder.Property(i => i.CommitMode).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.CreatedBy).HasMaxLength(256);
         builder.HasIndex(i => new { i.CityId, i.CreatedAt });
         builder.HasIndex(i => new { i.CreatedById, i.CreatedAt });
@@ -61,12 +68,30 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
     public void Configure(EntityTypeBuilder<ImportRowRecord> builder)
     {
         builder.ToTable("import_rows");
-        builder.HasKey(r => new { r.ImportId, r.Line });
+        builder.HasKey(r => new { r.ImportId, r.RowId });
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Sheet).HasMaxLength(100);
         builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Values).HasColumnType("jsonb");
         builder.Property(r => r.Changes).HasColumnType("jsonb");
         builder.Property(r => r.Problems).HasColumnType("jsonb");
-        builder.HasIndex(r => new { r.ImportId, r.Action, r.Line });
+        builder.Property(r => r.Suggestions).HasColumnType("jsonb");
+        builder.Property(r => r.Before).HasColumnType("jsonb");
+        builder.HasIndex(r => new { r.ImportId, r.Action, r.RowId });
+    }
+}
+
+internal sealed class SavedMappingConfiguration : IEntityTypeConfiguration<SavedMapping>
+{
+    public void Configure(EntityTypeBuilder<SavedMapping> builder)
+    {
+        builder.ToTable("saved_mappings");
+        builder.HasKey(m => new { m.Kind, m.HeaderKey });
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.HeaderKey).HasMaxLength(64);
+        builder.Property(m => m.Columns).HasColumnType("jsonb");
+        builder.Property(m => m.SavedBy).HasMaxLength(256);
     }
 }
 

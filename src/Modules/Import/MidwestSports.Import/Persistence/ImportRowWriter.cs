@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Import.Domain;
+using MidwestSports.Import.Kinds;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -25,19 +26,63 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task WriteAsync(Guid importId, RowPlan plan, CancellationToken ct)
+    public async Task WriteAsync(Guid importId, PlannedRow row, CancellationToken ct)
     {
+        var plan = row.Plan;
         importer ??= await Connection.BeginBinaryImportAsync(
-            "COPY import.import_rows (import_id, line, action, city_id, target_id, values, changes, problems) FROM STDIN (FORMAT BINARY)", ct);
+            "COPY import.import_rows (import_id, row_id, kind, sheet, line, action, city_id, target_id, target_version, values, changes, problems, suggestions, decision, decided_target_id) FROM STDIN (FORMAT BINARY)", ct);
         await importer.StartRowAsync(ct);
         await importer.WriteAsync(importId, NpgsqlDbType.Uuid, ct);
+        await importer.WriteAsync(row.RowId, NpgsqlDbType.Integer, ct);
+        await importer.WriteAsync(row.Kind.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(row.Sheet, NpgsqlDbType.Varchar, ct);
         await importer.WriteAsync(plan.Line, NpgsqlDbType.Integer, ct);
         await importer.WriteAsync(plan.Action.ToString(), NpgsqlDbType.Varchar, ct);
-        await WriteNullableAsync(plan.CityId, ct);
-        await WriteNullableAsync(plan.TargetId, ct);
+        await WriteNullableAsync(plan.CityId, NpgsqlDbType.Uuid, ct);
+        await WriteNullableAsync(plan.TargetId, NpgsqlDbType.Uuid, ct);
+        await WriteNullableAsync(plan.TargetVersion, NpgsqlDbType.Bigint, ct);
         await importer.WriteAsync(JsonSerializer.Serialize(plan.Values, Json), NpgsqlDbType.Jsonb, ct);
         await importer.WriteAsync(JsonSerializer.Serialize(plan.Changes, Json), NpgsqlDbType.Jsonb, ct);
         await importer.WriteAsync(JsonSerializer.Serialize(plan.Problems, Json), NpgsqlDbType.Jsonb, ct);
+        await importer.WriteAsync(JsonSerializer.Serialize(plan.Suggestions, Json), NpgsqlDbType.Jsonb, ct);
+        await WriteNullableAsync(row.Choice?.Decision.ToString(), NpgsqlDbType.Varchar, ct);
+        await WriteNullableAsync(row.Choice?.TargetId, NpgsqlDbType.Uuid, ct);
+    }
+
+    /// <summary>Records what each applied row did (the record, its version after, the record before), COPYed then joined in.</summary>
+    public async Task SaveAppliedAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct)
+    {
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE import_applied (row_id int PRIMARY KEY, applied_id uuid, applied_version bigint, before jsonb) ON COMMIT DROP", Connection))
+        {
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var copy = await Connection.BeginBinaryImportAsync("COPY import_applied (row_id, applied_id, applied_version, before) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var row in applied)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(row.RowId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
+                await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct);
+                if (row.Before is null)
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await copy.WriteAsync(row.Before, NpgsqlDbType.Jsonb, ct);
+                }
+            }
+
+            await copy.CompleteAsync(ct);
+        }
+
+        await using var update = new NpgsqlCommand(
+            "UPDATE import.import_rows r SET applied_id = a.applied_id, applied_version = a.applied_version, before = a.before FROM import_applied a WHERE r.import_id = $1 AND r.row_id = a.row_id",
+            Connection);
+        update.Parameters.Add(new NpgsqlParameter { Value = importId });
+        await update.ExecuteNonQueryAsync(ct);
     }
 
     public async Task CompleteAsync(CancellationToken ct)
@@ -60,15 +105,10 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
-    private async Task WriteNullableAsync(Guid? value, CancellationToken ct)
-    {
-        if (value is { } id)
-        {
-            await importer!.WriteAsync(id, NpgsqlDbType.Uuid, ct);
-        }
-        else
-        {
-            await importer!.WriteNullAsync(ct);
-        }
-    }
+    private Task WriteNullableAsync<T>(T? value, NpgsqlDbType type, CancellationToken ct)
+        where T : struct =>
+        value is { } v ? importer!.WriteAsync(v, type, ct) : importer!.WriteNullAsync(ct);
+
+    private Task WriteNullableAsync(string? value, NpgsqlDbType type, CancellationToken ct) =>
+        value is not null ? importer!.WriteAsync(value, type, ct) : importer!.WriteNullAsync(ct);
 }

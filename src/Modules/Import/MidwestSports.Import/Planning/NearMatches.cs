@@ -23,5 +23,17 @@ internal static class NearMatches
             .FirstOrDefault();
     }
 
+    /// <summary>The candidates at least <see cref="MinimumSimilarity"/> alike, closest first (at most <paramref name="take"/>), with their score from 0 to 1.</summary>
+    public static IEnumerable<(Guid Id, string Name, double Score)> Ranked(string name, IEnumerable<(Guid Id, string Name)> candidates, int take = 3)
+    {
+        var key = NaturalKeys.Of(name);
+        return candidates
+            .Select(c => (c.Id, c.Name, Score: Fuzz.Ratio(key, NaturalKeys.Of(c.Name), PreprocessMode.None)))
+            .Where(c => c.Score >= MinimumSimilarity)
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(take)
+            .Select(c => (c.Id, c.Name, Math.Round(c.Score / 100.0, 2)));
+    }
+
     public static string DidYouMean(string? closest) => closest is null ? string.Empty : $" Did you mean {closest}?";
 }

@@ -34,6 +34,8 @@ internal static class TeamProjection
             city_version = excluded.city_version, sponsor_version = excluded.sponsor_version
         """;
 
+    private static readonly string UpsertMany = Upsert.Replace("WHERE t.id = {0}", "WHERE t.id = ANY({0})", StringComparison.Ordinal);
+
     /// <summary>
     /// Re-projects one team inside the caller's transaction. The replica rows are read FOR SHARE first: an event
     /// updating them either commits before (and this reads its values) or waits for this commit (and then updates
@@ -51,6 +53,31 @@ internal static class TeamProjection
 #pragma warning disable EF1002 // the SQL is constant; the team id is a parameter
         await db.Database.ExecuteSqlRawAsync(Upsert, [teamId], ct);
 #pragma warning restore EF1002
+    }
+
+    /// <summary>
+    /// Re-projects many teams at once (an import): the replicas they use are read FOR SHARE first, as for one team, then
+    /// one upsert per chunk of ids.
+    /// </summary>
+    public static async Task ProjectManyAsync(TeamsDbContext db, Guid[] teamIds, CancellationToken ct)
+    {
+        foreach (var chunk in teamIds.Chunk(5_000))
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM teams.league_names WHERE league_id IN (SELECT league_id FROM teams.teams WHERE id = ANY({chunk})) FOR SHARE", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM teams.city_names WHERE city_id IN (SELECT city_id FROM teams.teams WHERE id = ANY({chunk})) FOR SHARE", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM teams.sponsor_names WHERE sponsor_id IN (SELECT sponsor_id FROM teams.teams WHERE id = ANY({chunk})) FOR SHARE", ct);
+#pragma warning disable EF1002 // the SQL is constant; the ids are a parameter
+            await db.Database.ExecuteSqlRawAsync(UpsertMany, [chunk], ct);
+#pragma warning restore EF1002
+        }
+    }
+
+    public static async Task RemoveManyAsync(TeamsDbContext db, Guid[] teamIds, CancellationToken ct)
+    {
+        foreach (var chunk in teamIds.Chunk(5_000))
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM teams.team_listing WHERE team_id = ANY({chunk})", ct);
+        }
     }
 
     public static Task RemoveAsync(TeamsDbContext db, Guid teamId, CancellationToken ct) =>

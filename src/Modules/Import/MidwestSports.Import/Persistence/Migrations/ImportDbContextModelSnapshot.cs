@@ -38,6 +38,15 @@ namespace MidwestSports.Import.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("columns");
 
+                    b.Property<string>("CommitMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("commit_mode");
+
+                    b.Property<DateTimeOffset?>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -66,6 +75,11 @@ namespace MidwestSports.Import.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("encoding");
 
+                    b.Property<string>("EncodingOverride")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("encoding_override");
+
                     b.Property<int>("Errors")
                         .HasColumnType("integer")
                         .HasColumnName("errors");
@@ -86,10 +100,36 @@ namespace MidwestSports.Import.Persistence.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<bool>("MappingFromSaved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mapping_from_saved");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
                     b.PrimitiveCollection<string[]>("MissingFields")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("missing_fields");
+
+                    b.Property<string>("Outcome")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parts");
+
+                    b.Property<int>("ProgressDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_done");
+
+                    b.Property<int>("ProgressTotal")
+                        .HasColumnType("integer")
+                        .HasColumnName("progress_total");
 
                     b.Property<int>("RowCount")
                         .HasColumnType("integer")
@@ -114,6 +154,10 @@ namespace MidwestSports.Import.Persistence.Migrations
                     b.Property<int>("Unchanged")
                         .HasColumnType("integer")
                         .HasColumnName("unchanged");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
 
                     b.Property<int>("Updates")
                         .HasColumnType("integer")
@@ -154,15 +198,27 @@ namespace MidwestSports.Import.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("import_id");
 
-                    b.Property<int>("Line")
+                    b.Property<int>("RowId")
                         .HasColumnType("integer")
-                        .HasColumnName("line");
+                        .HasColumnName("row_id");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("action");
+
+                    b.Property<Guid?>("AppliedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("applied_id");
+
+                    b.Property<long?>("AppliedVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("applied_version");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
 
                     b.Property<string>("Changes")
                         .IsRequired()
@@ -173,27 +229,93 @@ namespace MidwestSports.Import.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("city_id");
 
+                    b.Property<Guid?>("DecidedTargetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_target_id");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
                     b.Property<string>("Problems")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("problems");
 
+                    b.Property<string>("Sheet")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sheet");
+
+                    b.Property<string>("Suggestions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("suggestions");
+
                     b.Property<Guid?>("TargetId")
                         .HasColumnType("uuid")
                         .HasColumnName("target_id");
+
+                    b.Property<long?>("TargetVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("target_version");
 
                     b.Property<string>("Values")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("values");
 
-                    b.HasKey("ImportId", "Line")
+                    b.HasKey("ImportId", "RowId")
                         .HasName("pk_import_rows");
 
-                    b.HasIndex("ImportId", "Action", "Line")
-                        .HasDatabaseName("ix_import_rows_import_id_action_line");
+                    b.HasIndex("ImportId", "Action", "RowId")
+                        .HasDatabaseName("ix_import_rows_import_id_action_row_id");
 
                     b.ToTable("import_rows", "import");
+                });
+
+            modelBuilder.Entity("MidwestSports.Import.Domain.SavedMapping", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("HeaderKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("header_key");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("columns");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("saved_by");
+
+                    b.HasKey("Kind", "HeaderKey")
+                        .HasName("pk_saved_mappings");
+
+                    b.ToTable("saved_mappings", "import");
                 });
 
             modelBuilder.Entity("MidwestSports.Shared.Auditing.AuditEntry", b =>

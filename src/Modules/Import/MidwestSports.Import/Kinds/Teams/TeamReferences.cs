@@ -1,9 +1,11 @@
+using MidwestSports.Import.Contracts;
 using MidwestSports.Import.Mapping;
+using MidwestSports.Import.Planning;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Teams.Contracts;
 
-namespace MidwestSports.Import.Planning;
+namespace MidwestSports.Import.Kinds.Teams;
 
 /// <summary>
 /// What a teams file refers to, asked once of the owning modules through their Contracts: leagues and sponsors by natural
@@ -52,4 +54,8 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
     public TeamDto? WithId(Guid id) => byId.GetValueOrDefault(id);
 
     public TeamDto? Named(string name) => byName.GetValueOrDefault(NaturalKeys.Of(name));
+
+    /// <summary>The league's teams whose names are close to <paramref name="name"/>, closest first: offered, never applied.</summary>
+    public IReadOnlyList<SuggestionDto> Similar(string name) =>
+        [.. NearMatches.Ranked(name, teams.Select(t => (t.Id, t.Name))).Select(m => new SuggestionDto(m.Id, m.Name, m.Score))];
 }

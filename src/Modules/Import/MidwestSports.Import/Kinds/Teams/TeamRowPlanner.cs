@@ -1,12 +1,14 @@
 using System.Globalization;
 using MidwestSports.Import.Contracts;
 using MidwestSports.Import.Domain;
+using MidwestSports.Import.Kinds;
 using MidwestSports.Import.Mapping;
+using MidwestSports.Import.Planning;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Teams.Contracts;
 
-namespace MidwestSports.Import.Planning;
+namespace MidwestSports.Import.Kinds.Teams;
 
 /// <summary>
 /// Plans one teams row: its league (by name, narrowed by city and season), its sponsor (by normalised name, active and
@@ -14,12 +16,12 @@ namespace MidwestSports.Import.Planning;
 /// committing would create it, update it (with each field's change), leave it unchanged, or cannot (errors). Only
 /// mapped columns are compared: a file without a Sponsor column leaves sponsors alone.
 /// </summary>
-internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope, Guid? defaultCityId, ColumnHeaders headers)
+internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope, Guid? defaultCityId, ColumnHeaders headers) : IRowPlanner
 {
     /// <summary>(league, team key) → the first line that named it: a second row for one team is a duplicate.</summary>
     private readonly Dictionary<(Guid League, string Team), int> seen = [];
 
-    public async Task<RowPlan> PlanAsync(ImportRow row, CancellationToken ct)
+    public async Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
     {
         var check = new RowChecks(row, headers);
         var name = check.Text("name", 100, required: true);
@@ -38,6 +40,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         var league = leagueName is null ? null : League(check, leagueName, city, season);
         var sponsor = league is null || sponsorName is null ? null : Sponsor(check, sponsorName, league);
         TeamDto? existing = null;
+        IReadOnlyList<SuggestionDto> suggestions = [];
         if (league is not null && name is not null)
         {
             var teams = await references.TeamsOfAsync(league.LeagueId, ct);
@@ -48,13 +51,27 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             }
 
             existing ??= teams.Named(name);
-            if (seen.TryGetValue((league.LeagueId, NaturalKeys.Of(name)), out var first))
+            if (existing is null && choice is { Decision: SuggestionDecision.Accepted, TargetId: { } accepted })
+            {
+                existing = teams.WithId(accepted);
+            }
+            else if (existing is null && choice?.Decision != SuggestionDecision.Rejected)
+            {
+                suggestions = teams.Similar(name);
+                if (suggestions.Count > 0)
+                {
+                    check.Warn("name", name, "similar_exists", $"{league.Name} has a team named {suggestions[0].Name}: accept the suggestion to update it, or reject it to create {name}.");
+                }
+            }
+
+            var key = NaturalKeys.Of(existing?.Name ?? name);
+            if (seen.TryGetValue((league.LeagueId, key), out var first))
             {
                 check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} into {league.Name}.");
             }
             else
             {
-                seen[(league.LeagueId, NaturalKeys.Of(name))] = row.Line;
+                seen[(league.LeagueId, key)] = row.Line;
             }
         }
 
@@ -66,12 +83,16 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
         if (check.HasErrors || league is null || name is null)
         {
-            return new RowPlan(row.Line, RowAction.Error, league?.CityId, existing?.Id, values, [], check.Problems);
+            return new RowPlan(row.Line, RowAction.Error, league?.CityId, existing?.Id, values, [], check.Problems) { Suggestions = suggestions };
         }
 
         if (existing is null)
         {
-            return new RowPlan(row.Line, RowAction.Create, league.CityId, null, values, [], check.Problems);
+            var fields = new TeamFields(name, league.LeagueId, sponsor?.SponsorId, captain!, email, phone, rosterSize ?? 0, status ?? TeamStatus.Active);
+            return new RowPlan(row.Line, RowAction.Create, league.CityId, null, values, [], check.Problems)
+            {
+                Suggestions = suggestions, Write = new TeamImportRow(null, null, fields),
+            };
         }
 
         var changes = new List<FieldChangeDto>();
@@ -102,7 +123,25 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             Compare("status", existing.Status.ToString(), status.ToString());
         }
 
-        return new RowPlan(row.Line, changes.Count > 0 ? RowAction.Update : RowAction.Unchanged, league.CityId, existing.Id, values, changes, check.Problems);
+        var plan = new RowPlan(row.Line, changes.Count > 0 ? RowAction.Update : RowAction.Unchanged, league.CityId, existing.Id, values, changes, check.Problems)
+        {
+            TargetVersion = existing.Version,
+        };
+        if (changes.Count == 0)
+        {
+            return plan;
+        }
+
+        var updated = new TeamFields(
+            headers.IsMapped("name") ? name : existing.Name,
+            existing.LeagueId,
+            headers.IsMapped("sponsor") ? sponsor?.SponsorId : existing.SponsorId,
+            captain ?? existing.CaptainName,
+            headers.IsMapped("captainEmail") ? email : existing.CaptainEmail,
+            headers.IsMapped("captainPhone") ? phone : existing.CaptainPhone,
+            rosterSize ?? existing.RosterSize,
+            status ?? existing.Status);
+        return plan with { Write = new TeamImportRow(existing.Id, existing.Version, updated) };
     }
 
     /// <summary>The league the row names: by natural name, narrowed by the row's city (or the import's) and season; in the caller's cities.</summary>
@@ -179,31 +218,4 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             (null, _) => $" in {season}",
             _ => $" in {city}, {season}",
         };
-}
-
-/// <summary>A season as files write it: "Fall 2026", "2026 Fall", "Fall" or "2026".</summary>
-internal static class Seasons
-{
-    public static bool TryParse(string text, out SeasonTerm? term, out int? year)
-    {
-        term = null;
-        year = null;
-        foreach (var part in text.Split([' ', '-', '/', ','], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 && year is null)
-            {
-                year = y;
-            }
-            else if (Enum.GetNames<SeasonTerm>().FirstOrDefault(n => string.Equals(n, part, StringComparison.OrdinalIgnoreCase)) is { } name && term is null)
-            {
-                term = Enum.Parse<SeasonTerm>(name);
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return term is not null || year is not null;
-    }
 }

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using MidwestSports.Import.Analysis;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Domain;
+using MidwestSports.Import.Kinds;
+using MidwestSports.Import.Persistence;
+using MidwestSports.Import.Work;
+using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Errors;
+
+namespace MidwestSports.Import.Features;
+
+internal sealed class CommitImportValidator : AbstractValidator<CommitImport>
+{
+    public CommitImportValidator() => RuleFor(x => x.Mode).IsInEnum();
+}
+
+/// <summary>
+/// Commits exactly what was previewed: every row is planned again against today's data and compared with its preview
+/// (action, record, the version read, the changes); any difference is a 409 listing the rows and what changed, and
+/// nothing is applied. "all" refuses while any row has an error (400); "valid" leaves the error rows out. The checked
+/// writes then go to the background (status Committing), kind by kind through each module.
+/// </summary>
+internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope current, ImportPlanning planning, ImportQueue queue)
+    : ICommandHandler<CommitImport, ImportDto>
+{
+    /// <summary>A 409 lists at most this many changed rows (and says how many there are).</summary>
+    private const int MaxDriftListed = 50;
+
+    public async ValueTask<ImportDto> Handle(CommitImport command, CancellationToken cancellationToken)
+    {
+        var scope = current.Scope;
+        var batch = await db.VisibleAsync(command.ImportId, scope, cancellationToken);
+        ImportAccess.EnsureCanChange(batch, scope);
+        if (batch.Status != ImportStatus.Ready)
+        {
+            throw new ConflictException($"The import is {batch.Status.ToString().ToLowerInvariant()}: only an import ready to commit can be committed.");
+        }
+
+        if (command.Mode == CommitMode.All && batch.Errors > 0)
+        {
+            throw new ValidationException([new ValidationFailure("mode", $"{batch.Errors} row(s) have errors: fix them and upload again, or commit the valid rows only (mode \"valid\").")]);
+        }
+
+        var content = await db.Files.Where(f => f.ImportId == batch.Id).Select(f => f.Content).SingleAsync(cancellationToken);
+        var parts = ImportParts.Open(batch.Kind, content, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
+        var choices = await ImportAnalysisJob.StoredChoicesAsync(db, batch.Id, cancellationToken);
+        var previewed = await db.Rows.AsNoTracking().Where(r => r.ImportId == batch.Id).OrderBy(r => r.RowId)
+            .Select(r => new Previewed(r.RowId, r.Action, r.TargetId, r.TargetVersion, r.Changes))
+            .ToDictionaryAsync(r => r.RowId, cancellationToken);
+
+        var writes = new Dictionary<ImportKind, List<PlannedWrite>>();
+        var drift = new List<PlanDriftDto>();
+        var (driftCount, skipped, seen) = (0, 0, 0);
+        await foreach (var row in planning.PlanAsync(batch.Id, scope, batch.CityId, parts, choices, cancellationToken))
+        {
+            seen++;
+            var plan = row.Plan;
+            var before = previewed.GetValueOrDefault(row.RowId);
+            var what = before is null ? "The row was not in the preview." : Differs(before, row);
+            if (what is not null)
+            {
+                if (++driftCount <= MaxDriftListed)
+                {
+                    drift.Add(new PlanDriftDto(row.RowId, plan.Line, before?.Action ?? RowAction.Error, plan.Action, what));
+                }
+
+                continue;
+            }
+
+            if (plan.Action == RowAction.Error)
+            {
+                skipped++;
+            }
+            else if (plan.Write is { } write)
+            {
+                (writes.TryGetValue(row.Kind, out var list) ? list : writes[row.Kind] = []).Add(new PlannedWrite(row.RowId, plan.Line, plan.Action, write));
+            }
+        }
+
+        if (driftCount > 0 || seen != previewed.Count)
+        {
+            throw new ConflictException(
+                $"The data this import read changed since the preview ({Math.Max(driftCount, 1)} row(s) would now do something else). Nothing was imported: look at the rows listed, then preview again.")
+            {
+                Details = drift,
+            };
+        }
+
+        // Only one commit: the status moves from Ready to Committing once, whoever asks twice at the same time.
+        var moved = await db.Imports.Where(i => i.Id == batch.Id && i.Status == ImportStatus.Ready).ExecuteUpdateAsync(
+            u => u.SetProperty(i => i.Status, ImportStatus.Committing).SetProperty(i => i.ProgressDone, 0)
+                .SetProperty(i => i.ProgressTotal, writes.Values.Sum(w => w.Count)).SetProperty(i => i.Message, (string?)null),
+            cancellationToken);
+        if (moved == 0)
+        {
+            throw new ConflictException("The import is already being committed.");
+        }
+
+        await queue.EnqueueAsync(new CommitWork(batch.Id, scope, command.Mode, [.. writes.Select(w => (w.Key, (IReadOnlyList<PlannedWrite>)w.Value))], skipped), cancellationToken);
+        return (await db.Imports.AsNoTracking().SingleAsync(i => i.Id == batch.Id, cancellationToken)).ToDto();
+    }
+
+    /// <summary>What differs between a row's preview and its plan now, in an admin's words; null when nothing does.</summary>
+    private static string? Differs(Previewed before, PlannedRow now)
+    {
+        var plan = now.Plan;
+        if (before.Action != plan.Action)
+        {
+            return $"It would now {Verb(plan.Action)} instead of {Verb(before.Action)}{(plan.Problems.FirstOrDefault(p => p.Error) is { } problem ? $": {problem.Message}" : ".")}";
+        }
+
+        if (before.TargetId != plan.TargetId)
+        {
+            return "It now matches another record.";
+        }
+
+        if (before.TargetVersion != plan.TargetVersion)
+        {
+            return "The record it updates was changed by someone since the preview.";
+        }
+
+        return before.Changes != JsonSerializer.Serialize(plan.Changes, ImportBatch.Json) && !SameChanges(before.Changes, plan.Changes)
+            ? "The changes it makes are not the ones previewed."
+            : null;
+    }
+
+    private static bool SameChanges(string stored, IReadOnlyList<FieldChangeDto> now) =>
+        (JsonSerializer.Deserialize<List<FieldChangeDto>>(stored, ImportBatch.Json) ?? []).SequenceEqual(now);
+
+    private static string Verb(RowAction action) => action switch
+    {
+        RowAction.Create => "create a record",
+        RowAction.Update => "update a record",
+        RowAction.Unchanged => "change nothing",
+        _ => "fail",
+    };
+
+    private sealed record Previewed(int RowId, RowAction Action, Guid? TargetId, long? TargetVersion, string Changes);
+}
+
+internal static class CommitImportEndpoint
+{
+    public static void Map(IEndpointRouteBuilder imports) =>
+        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, ISender sender, CancellationToken ct) =>
+            {
+                var mode = CommitMode.All;
+                if (body?.Mode is { } text && (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode must be \"all\" (all rows or nothing) or \"valid\" (the valid rows only)."] });
+                }
+
+                return Results.Accepted($"/api/imports/{id}", await sender.Send(new CommitImport(id, mode), ct));
+            })
+            .WithName("CommitImport")
+            .WithDescription("Commits the previewed plan in the background (202, status Committing, then Committed): mode \"all\" (the default: all rows or nothing, refused while rows have errors) or \"valid\" (error rows left out). 409 when the data the preview read changed since, with the rows in details.")
+            .Produces<ImportDto>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+    internal sealed record CommitBody(string? Mode);
+}

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Persistence;
+using MidwestSports.Shared.Access;
+
+namespace MidwestSports.Import.Work;
+
+/// <summary>
+/// Runs the queued import work, each item in its own DI scope acting as the admin who asked. Work that crashes marks
+/// its import Failed with the reason, so no import waits forever.
+/// </summary>
+internal sealed partial class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var item in queue.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = item.Scope;
+                var services = scope.ServiceProvider;
+                await (item switch
+                {
+                    AnalyzeWork analyze => services.GetRequiredService<ImportAnalysisJob>().RunAsync(analyze, stoppingToken),
+                    CommitWork commit => services.GetRequiredService<ImportCommitJob>().RunAsync(commit, stoppingToken),
+                    UndoWork undo => services.GetRequiredService<ImportUndoJob>().RunAsync(undo, stoppingToken),
+                    _ => Task.CompletedTask,
+                });
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogWorkCrashed(logger, item.GetType().Name, item.ImportId, ex);
+                await MarkFailedAsync(item, stoppingToken);
+            }
+        }
+    }
+
+    private async Task MarkFailedAsync(ImportWork item, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ImportDbContext>();
+        var message = item switch
+        {
+            AnalyzeWork => "The analysis failed unexpectedly (the error was logged). Change the mapping to analyse again, or upload the file again.",
+            CommitWork => "The commit failed unexpectedly (the error was logged); nothing of it was saved. Commit again.",
+            _ => "The undo failed unexpectedly (the error was logged); nothing was undone. Undo again.",
+        };
+        var status = item is UndoWork ? ImportStatus.Committed : item is CommitWork ? ImportStatus.Ready : ImportStatus.Failed;
+        await db.Imports.Where(i => i.Id == item.ImportId)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, status).SetProperty(i => i.Message, message), ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Import work {Work} for import {ImportId} crashed")]
+    private static partial void LogWorkCrashed(ILogger logger, string work, Guid importId, Exception exception);
+}
