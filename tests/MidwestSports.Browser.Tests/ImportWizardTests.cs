@@ -31,6 +31,7 @@ public sealed class ImportWizardTests
         var headers = await page.GetByTestId("import-column-header").AllInnerTextsAsync();
         Assert.That(headers, Is.EquivalentTo(new[] { "Team", "League", "City", "Season", "Captain", "Captain Email" }));
         await Expect(page.GetByTestId("import-no-match")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(page, "imports-mapping");
 
         await page.GetByTestId("import-to-preview").ClickAsync();
         await Expect(page.GetByTestId("import-count-create")).ToHaveTextAsync("3 create");
@@ -55,6 +56,7 @@ public sealed class ImportWizardTests
         await Expect(page.GetByTestId("import-step-result")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("import-outcome-created")).ToHaveTextAsync("3 created");
         await Expect(page.GetByTestId("import-undo")).ToBeVisibleAsync();
+        await BrowserSession.ScreenshotAsync(page, "imports-result");
 
         await page.GetByTestId("import-open-list").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/teams", StringComparison.Ordinal));
@@ -65,6 +67,37 @@ public sealed class ImportWizardTests
             await Expect(table.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
         }
 
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Wizard_UndoAfterCommit_AsksFirstThenRemovesTheTeamAndTheHistorySaysUndone()
+    {
+        var page = await BrowserSession.OpenAsync("/imports", BrowserSession.MilwaukeeAdminEmail);
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "one-team.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("Team;League;Captain\nQuokka Undo Squad;Milwaukee Tuesday Kickball;Una Undo\n"),
+        });
+        await Expect(page.GetByTestId("import-read-as")).ToContainTextAsync("separated by semicolons", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("import-to-preview")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("import-to-preview").ClickAsync();
+        await Expect(page.GetByTestId("import-count-create")).ToHaveTextAsync("1 create");
+        await page.GetByTestId("import-to-commit").ClickAsync();
+        await page.GetByTestId("import-commit").ClickAsync();
+        await Expect(page.GetByTestId("import-outcome-created")).ToHaveTextAsync("1 created", new() { Timeout = 30_000 });
+
+        await page.GetByTestId("import-undo").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("The 1 records it created will be removed");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Undo the import" }).ClickAsync();
+
+        await Expect(page.GetByTestId("import-undone")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("import-outcome-removed")).ToHaveTextAsync("1 removed by undo");
+        Assert.That(await BrowserSession.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.teams WHERE name = 'Quokka Undo Squad'"), Is.Zero);
+        await page.GetByText("History", new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("import-history").Locator("tr").Filter(new() { HasText = "one-team.csv" })).ToContainTextAsync("Undone");
         await page.Context.CloseAsync();
     }
 
@@ -94,6 +127,19 @@ public sealed class ImportWizardTests
         await Expect(message).ToContainTextAsync("matches no field of teams", new() { Timeout = 30_000 });
         await Expect(message).ToContainTextAsync("Foo, Bar, Baz");
         await Expect(page.GetByTestId("import-column-header")).ToHaveCountAsync(3);
+
+        // The admin maps the columns by hand and applies: the file is planned again with them.
+        var fields = page.GetByTestId("import-column-field");
+        foreach (var (index, field) in new[] { (0, "Team (required)"), (1, "League (required)"), (2, "Captain (required)") })
+        {
+            await fields.Nth(index).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = field, Exact = true }).ClickAsync();
+        }
+
+        await page.GetByTestId("import-apply").ClickAsync();
+        await Expect(message).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("import-missing")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("import-column-confidence")).ToHaveCountAsync(3);
         await page.Context.CloseAsync();
     }
 
