@@ -46,8 +46,7 @@ public sealed class ImportWizardTests
         await BrowserSession.ScreenshotAsync(page, "imports-preview");
         await page.SetViewportSizeAsync(390, 844);
         await BrowserSession.ScreenshotAsync(page, "imports-preview-phone");
-        Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), Is.True,
-            "the preview scrolls sideways at 390 px");
+        Assert.That(await FitsTheWidthAsync(page), Is.True, "the preview scrolls sideways at 390 px");
         await page.SetViewportSizeAsync(1280, 800);
 
         await page.GetByTestId("import-to-commit").ClickAsync();
@@ -98,6 +97,8 @@ public sealed class ImportWizardTests
         Assert.That(await BrowserSession.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.teams WHERE name = 'Quokka Undo Squad'"), Is.Zero);
         await page.GetByText("History", new() { Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("import-history").Locator("tr").Filter(new() { HasText = "one-team.csv" })).ToContainTextAsync("Undone");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.That(await FitsTheWidthAsync(page), Is.True, "the history scrolls sideways at 390 px");
         await page.Context.CloseAsync();
     }
 
@@ -115,6 +116,10 @@ public sealed class ImportWizardTests
     public async Task Wizard_CsvWhoseHeaderMatchesNothing_SaysSoAtMapping()
     {
         var page = await BrowserSession.OpenAsync("/imports", BrowserSession.MilwaukeeAdminEmail);
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.GetByTestId("import-templates")).ToContainTextAsync("Players:");
+        await BrowserSession.ScreenshotAsync(page, "imports-upload-phone");
+        Assert.That(await FitsTheWidthAsync(page), Is.True, "the upload step scrolls sideways at 390 px");
 
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {
@@ -142,6 +147,9 @@ public sealed class ImportWizardTests
         await Expect(page.GetByTestId("import-column-confidence")).ToHaveCountAsync(3);
         await page.Context.CloseAsync();
     }
+
+    private static Task<bool> FitsTheWidthAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
     /// <summary>A real .xlsx with one sheet of three teams for the seeded Milwaukee kickball league.</summary>
     private static byte[] TeamsWorkbook()
