@@ -53,6 +53,7 @@ public sealed class TestPostgres : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+        await WaitForImportWorkAsync(connection);
         respawner ??= await Respawner.CreateAsync(connection, new RespawnerOptions
         {
             DbAdapter = DbAdapter.Postgres,
@@ -60,6 +61,26 @@ public sealed class TestPostgres : IAsyncDisposable
             TablesToIgnore = [new Respawn.Graph.Table("__ef_migrations_history")],
         });
         await respawner.ResetAsync(connection);
+    }
+
+    /// <summary>
+    /// The app's background import work (analysis, commit, undo) holds a transaction while it asks other modules on
+    /// other connections: a reset taking every table's lock meanwhile would deadlock with it where PostgreSQL cannot see
+    /// it. So a reset first waits (up to 30 s) for the work a test left running.
+    /// </summary>
+    private static async Task WaitForImportWorkAsync(NpgsqlConnection connection)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('import.imports') IS NOT NULL", connection);
+        if (await exists.ExecuteScalarAsync() is not true)
+        {
+            return;
+        }
+
+        await using var busy = new NpgsqlCommand("SELECT count(*) FROM import.imports WHERE status IN ('Analyzing', 'Committing') OR message = 'Undoing…'", connection);
+        for (var waited = 0; waited < 600 && (long)(await busy.ExecuteScalarAsync())! > 0; waited++)
+        {
+            await Task.Delay(50);
+        }
     }
 
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)

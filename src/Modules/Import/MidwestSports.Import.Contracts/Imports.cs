@@ -150,9 +150,10 @@ public sealed record FieldChangeDto(string Field, string? From, string? To);
 /// <summary>An existing record whose name is close to the one a row names: offered, never applied on its own.</summary>
 public sealed record SuggestionDto(Guid TargetId, string Name, double Score);
 
-/// <summary>What the admin decided about a row's suggestions: use one of them (update it), or none (create a new record).</summary>
+/// <summary>What the admin decided about a row's suggestions: nothing yet, use one of them (update it), or none (create a new record).</summary>
 public enum SuggestionDecision
 {
+    Undecided,
     Accepted,
     Rejected,
 }
@@ -160,7 +161,7 @@ public enum SuggestionDecision
 /// <summary>
 /// One row of the file and its plan: its id in this import (for <see cref="DecideSuggestion"/>), the sheet (workbooks)
 /// and line it came from, the city and record it lands on (when known), the changes an update makes, its problems,
-/// and near matches to accept or reject.
+/// and near matches to accept or reject. <see cref="Values"/> holds the row's non-blank mapped cells by field.
 /// </summary>
 public sealed record ImportRowDto(
     int RowId,
@@ -173,7 +174,7 @@ public sealed record ImportRowDto(
     IReadOnlyList<FieldChangeDto> Changes,
     IReadOnlyList<RowProblemDto> Problems,
     IReadOnlyList<SuggestionDto> Suggestions,
-    SuggestionDecision? Decision);
+    SuggestionDecision Decision);
 
 public sealed record ImportRowsPageDto(IReadOnlyList<ImportRowDto> Items, int Page, int PageSize, long TotalCount);
 

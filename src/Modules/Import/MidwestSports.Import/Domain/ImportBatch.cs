@@ -195,11 +195,11 @@ internal sealed class ImportRowRecord
 
     public ImportRowDto ToDto() => new(
         RowId, Sheet, Line, Action, CityId, TargetId,
-        JsonSerializer.Deserialize<Dictionary<string, string?>>(Values, Json) ?? [],
+        (JsonSerializer.Deserialize<Dictionary<string, string?>>(Values, Json) ?? []).Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value),
         JsonSerializer.Deserialize<List<FieldChangeDto>>(Changes, Json) ?? [],
         JsonSerializer.Deserialize<List<RowProblemDto>>(Problems, Json) ?? [],
         JsonSerializer.Deserialize<List<SuggestionDto>>(Suggestions, Json) ?? [],
-        Decision);
+        Decision ?? SuggestionDecision.Undecided);
 }
 
 /// <summary>

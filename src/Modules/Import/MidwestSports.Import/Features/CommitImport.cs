@@ -149,10 +149,10 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
 internal static class CommitImportEndpoint
 {
     public static void Map(IEndpointRouteBuilder imports) =>
-        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, ISender sender, CancellationToken ct) =>
+        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody body, ISender sender, CancellationToken ct) =>
             {
                 var mode = CommitMode.All;
-                if (body?.Mode is { } text && (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
+                if (body.Mode is { } text && (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode must be \"all\" (all rows or nothing) or \"valid\" (the valid rows only)."] });
                 }
