@@ -18,7 +18,7 @@ public sealed class ImportWizardTests
     {
         var page = await BrowserSession.OpenAsync("/imports", BrowserSession.MilwaukeeAdminEmail);
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await UploadAsync(page, new FilePayload
         {
             Name = "fall-teams.xlsx",
             MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -73,7 +73,7 @@ public sealed class ImportWizardTests
     public async Task Wizard_UndoAfterCommit_AsksFirstThenRemovesTheTeamAndTheHistorySaysUndone()
     {
         var page = await BrowserSession.OpenAsync("/imports", BrowserSession.MilwaukeeAdminEmail);
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await UploadAsync(page, new FilePayload
         {
             Name = "one-team.csv",
             MimeType = "text/csv",
@@ -103,6 +103,30 @@ public sealed class ImportWizardTests
     }
 
     [Test]
+    public async Task Preview_NearNameOfAnExistingTeam_OffersItAndAcceptingMakesTheRowAnUpdate()
+    {
+        var page = await BrowserSession.OpenAsync("/imports", BrowserSession.MilwaukeeAdminEmail);
+        await UploadAsync(page, new FilePayload
+        {
+            Name = "softball.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("Team,League,Season,Captain\nBrew Crews,Milwaukee Thursday Softball,Spring 2027,Casey Captain\n"),
+        });
+        await Expect(page.GetByTestId("import-to-preview")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("import-to-preview").ClickAsync();
+
+        var creates = page.GetByTestId("import-rows-create");
+        await Expect(creates.GetByTestId("import-row-problem")).ToContainTextAsync("has a team named Brew Crew");
+        await creates.GetByTestId("import-suggestion-accept").ClickAsync();
+
+        await Expect(page.GetByTestId("import-count-update")).ToHaveTextAsync("1 update", new() { Timeout = 30_000 });
+        await page.GetByTestId("import-tabs").GetByText("Update (1)").ClickAsync();
+        await Expect(page.GetByTestId("import-rows-update").GetByTestId("import-row-change")).ToContainTextAsync("Brew Crew → Brew Crews");
+        await Expect(page.GetByTestId("import-row-decision")).ToContainTextAsync("Suggestion accepted: updates the existing record");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task Imports_AsViewer_SaysTheyCannotImport()
     {
         var page = await BrowserSession.OpenAsync("/imports", BrowserSession.ViewerEmail);
@@ -121,7 +145,7 @@ public sealed class ImportWizardTests
         await BrowserSession.ScreenshotAsync(page, "imports-upload-phone");
         Assert.That(await FitsTheWidthAsync(page), Is.True, "the upload step scrolls sideways at 390 px");
 
-        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        await UploadAsync(page, new FilePayload
         {
             Name = "mystery.csv",
             MimeType = "text/csv",
@@ -146,6 +170,13 @@ public sealed class ImportWizardTests
         await Expect(page.GetByTestId("import-missing")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("import-column-confidence")).ToHaveCountAsync(3);
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Chooses a file once the file input is wired to the circuit (a file chosen earlier would be lost).</summary>
+    private static async Task UploadAsync(IPage page, FilePayload file)
+    {
+        await page.Locator("[data-testid=import-upload-ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
     }
 
     private static Task<bool> FitsTheWidthAsync(IPage page) =>
