@@ -19,6 +19,32 @@ internal static class Corpus
         return stream.ToArray();
     }
 
+    /// <summary>The workbook with cell ranges of its first sheet merged, as Excel writes them ("A1:C1"): the cells under a merge are empty, the first holds the value.</summary>
+    public static byte[] Merged(byte[] workbook, params string[] ranges)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            var merges = $"<x:mergeCells count=\"{ranges.Length}\">{string.Concat(ranges.Select(r => $"<x:mergeCell ref=\"{r}\"/>"))}</x:mergeCells>";
+            xml = xml.Contains("<x:sheetData", StringComparison.Ordinal)
+                ? xml.Replace("</x:sheetData>", "</x:sheetData>" + merges, StringComparison.Ordinal)
+                : xml.Replace("</sheetData>", "</sheetData>" + merges.Replace("x:", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(xml);
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>A zip holding a workbook part and one part of zeros that inflates thousands of times: a zip bomb.</summary>
     public static byte[] ZipBomb()
     {

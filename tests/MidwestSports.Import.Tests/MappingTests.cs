@@ -101,6 +101,26 @@ public sealed class MappingTests
     }
 
     [Test]
+    public void Open_WorkbookWithMergedTitleAndMergedLeagueCells_FillsEachRowAndFindsTheHeader()
+    {
+        // A title merged across the header's width, and the league written once, merged down over its two teams.
+        var workbook = Corpus.Merged(
+            Corpus.Workbook(("Teams", [["Fall 2026 teams", null, null], ["Team", "League", "Captain"], ["Otters", "Tuesday Kickball", "Casey Young"], ["Herons", null, "Robin Lee"]])),
+            "A1:C1", "B3:B4");
+
+        var table = ImportTable.Open(ImportKind.Teams, workbook, "teams.xlsx");
+        var rows = table.Rows().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.HeaderLine, Is.EqualTo(2), "the merged title is not the header");
+            Assert.That(table.Columns.Select(c => c.Field), Is.EqualTo(new[] { "name", "league", "captainName" }));
+            Assert.That(rows.Select(r => (r.Line, r.Values["name"], r.Values["league"])),
+                Is.EqualTo(new[] { (3, "Otters", "Tuesday Kickball"), (4, "Herons", "Tuesday Kickball") }), "a merged cell's value fills every row it spans");
+        });
+    }
+
+    [Test]
     public void Open_FileWhoseHeaderMatchesNoField_SaysWhatIsMissing()
     {
         var table = ImportTable.Open(ImportKind.Teams, Corpus.File("unknown-columns.csv"));

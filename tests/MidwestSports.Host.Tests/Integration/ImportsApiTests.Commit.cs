@@ -51,6 +51,29 @@ public sealed partial class ImportsApiTests
     }
 
     [Test]
+    public async Task Commit_IsOneAuditEntryWithItsCounts_AndEachChangeCarriesTheImportsId()
+    {
+        var league = await world.LeagueInAsync(world.Milwaukee);
+        await world.SponsorInAsync(world.Milwaukee, "Joe's Pub");
+        await world.TeamInAsync(league.Id, "Otters");
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(TeamsCsv), "teams", world.Milwaukee));
+
+        await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
+        await World.ImportSettledAsync(id);
+        var importEntries = await Database.Postgres.ScalarAsync<string>(
+            $"SELECT string_agg(action || ':' || reason, '|') FROM import.audit_log WHERE entity_type = 'ImportBatch' AND entity_id = '{id}' AND reason IS NOT NULL");
+        var teamEntries = await Database.Postgres.ScalarAsync<string>(
+            $"SELECT string_agg(action, ',' ORDER BY action) FROM teams.audit_log WHERE entity_type = 'Team' AND reason = 'import {id}'");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(importEntries, Is.EqualTo($"Updated:import {id}: 2 created, 1 updated, 0 unchanged, 0 skipped"), "one entry for the commit, with its counts");
+            Assert.That(teamEntries, Is.EqualTo("Created,Created,Updated"), "every change the import made names it");
+        });
+    }
+
+    [Test]
     public async Task Commit_AfterAPreviewedTeamChanged_409ListingTheRowAndNothingApplied()
     {
         var league = await world.LeagueInAsync(world.Milwaukee);
@@ -209,6 +232,22 @@ public sealed partial class ImportsApiTests
             var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
             Assert.That(errors.TryGetProperty("columns[0].index", out _) && errors.TryGetProperty("columns[1].field", out _), Is.True, errors.ToString());
             Assert.That((proposed.MappingFromSaved, proposed.Columns[2].Field, proposed.Counts.Create), Is.EqualTo((true, "captainName", 1)));
+        });
+    }
+
+    [Test]
+    public async Task AFileWhoseHeaderMatchesNoField_TheMappingStepSaysSo()
+    {
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var id = await IdAsync(await PostAsync(client, "scores.csv", "Umpire,Inning,Pitch Count\nJo,7,88\n"u8.ToArray(), "teams", world.Milwaukee));
+
+        var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(import.GetProperty("message").GetString(), Does.StartWith("No column of this file matches a field of teams"));
+            Assert.That(import.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("basis").GetString()), Is.All.EqualTo("Ignored"));
+            Assert.That(import.GetProperty("missingFields").EnumerateArray().Select(f => f.GetString()), Is.EquivalentTo(new[] { "Team", "League", "Captain" }));
         });
     }
 

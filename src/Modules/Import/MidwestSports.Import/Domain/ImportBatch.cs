@@ -118,8 +118,14 @@ internal sealed class ImportBatch
             Id, Kind, CityId, FileName, Status, Encoding, Delimiter, Sheet, Sheets, HeaderLine, RowCount,
             JsonSerializer.Deserialize<List<ColumnMappingDto>>(Columns, Json) ?? [], MissingFields,
             new ImportCountsDto(Creates, Updates, Unchanged, Errors), new ImportProgressDto(ProgressDone, ProgressTotal),
-            CreatedBy, CreatedAt, fields, MappingFromSaved, Message, ReadOutcome(), parts);
+            CreatedBy, CreatedAt, fields, MappingFromSaved, Message ?? NothingMapped(parts), ReadOutcome(), parts);
     }
+
+    /// <summary>What the mapping step says of a file none of whose columns feeds a field: probably another kind, or headers to map by hand.</summary>
+    private string? NothingMapped(IReadOnlyList<ImportPartDto> parts) =>
+        Status is ImportStatus.Ready or ImportStatus.Analyzing && parts.Count > 0 && parts.All(p => p.Columns.All(c => c.Field is null))
+            ? $"No column of this file matches a field of {(Kind == ImportKind.Workbook ? "its kinds" : ImportFieldCatalog.Slug(Kind))}: check the kind, or map the columns by hand."
+            : null;
 
     public ImportSummaryDto ToSummary() => new(
         Id, Kind, CityId, FileName, Status, RowCount, new ImportCountsDto(Creates, Updates, Unchanged, Errors), CreatedBy, CreatedAt,
