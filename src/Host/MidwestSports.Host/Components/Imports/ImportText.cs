@@ -98,5 +98,9 @@ internal static class ImportText
     public static string Counts(ImportCountsDto counts) =>
         $"{counts.Create} create · {counts.Update} update · {counts.Unchanged} unchanged · {counts.Error} error";
 
+    /// <summary>A single-kind file none of whose columns feeds a field: the mapping step says so in its own words.</summary>
+    public static bool MatchesNothing(ImportDto import) =>
+        import.Status == ImportStatus.Ready && import.Kind != ImportKind.Workbook && import.Columns.Count > 0 && import.Columns.All(c => c.Field is null);
+
     public static bool IsBusy(ImportStatus status) => status is ImportStatus.Analyzing or ImportStatus.Committing;
 }
