@@ -172,7 +172,7 @@ public sealed partial class ImportsApiTests
         using var client = world.Client(Persona.MilwaukeeAdmin);
 
         var noKind = await PostAsync(client, "teams.csv", "Team,League\n"u8.ToArray(), "umpires", world.Milwaukee);
-        var notTeams = await PostAsync(client, "players.csv", "Team,Player\nOtters,Pat\n"u8.ToArray(), "players", world.Milwaukee);
+        var csvAsWorkbook = await PostAsync(client, "players.csv", "Team,Player\nOtters,Pat\n"u8.ToArray(), "workbook", world.Milwaukee);
         using var badCity = new MultipartFormDataContent { { new ByteArrayContent("Team\n"u8.ToArray()), "file", "t.csv" }, { new StringContent("teams"), "kind" }, { new StringContent("Milwaukee"), "cityId" } };
         var city = await client.PostAsync("/api/imports", badCity);
 
@@ -180,8 +180,8 @@ public sealed partial class ImportsApiTests
         {
             Assert.That(noKind.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await noKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("kind", out _), Is.True);
-            Assert.That(notTeams.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "only teams are previewed in this version");
-            Assert.That((await notTeams.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("kind", out _), Is.True);
+            Assert.That(csvAsWorkbook.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a workbook needs an .xlsx");
+            Assert.That((await csvAsWorkbook.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("file", out _), Is.True);
             Assert.That(city.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await city.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("cityId", out _), Is.True);
             Assert.That(await StoredAsync(), Is.Zero);

@@ -79,6 +79,9 @@ internal sealed class ImportBatch
 
     public DateTimeOffset? UndoneAt { get; set; }
 
+    /// <summary>When work on the import last showed it was alive (queued, started, progressed): stalled work is failed after a while.</summary>
+    public DateTimeOffset? HeartbeatAt { get; set; }
+
     public IReadOnlyList<ImportPartDto> ReadParts() => JsonSerializer.Deserialize<List<ImportPartDto>>(Parts, Json) ?? [];
 
     public void SetParts(IReadOnlyList<ImportPartDto> parts)

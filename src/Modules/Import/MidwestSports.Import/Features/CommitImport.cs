@@ -96,7 +96,7 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
 
         // Only one commit: the status moves from Ready to Committing once, whoever asks twice at the same time.
         var moved = await db.Imports.Where(i => i.Id == batch.Id && i.Status == ImportStatus.Ready).ExecuteUpdateAsync(
-            u => u.SetProperty(i => i.Status, ImportStatus.Committing).SetProperty(i => i.ProgressDone, 0)
+            u => u.SetProperty(i => i.Status, ImportStatus.Committing).SetProperty(i => i.HeartbeatAt, DateTimeOffset.UtcNow).SetProperty(i => i.ProgressDone, 0)
                 .SetProperty(i => i.ProgressTotal, writes.Values.Sum(w => w.Count)).SetProperty(i => i.Message, (string?)null),
             cancellationToken);
         if (moved == 0)

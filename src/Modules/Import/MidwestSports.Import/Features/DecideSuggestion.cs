@@ -20,7 +20,7 @@ namespace MidwestSports.Import.Features;
 /// creates a new one) and analyses the import again, so the row's action, its changes and the file's duplicates are
 /// planned with it. The decision is kept until the file is read another way (encoding, sheet).
 /// </summary>
-internal sealed class DecideSuggestionHandler(ImportDbContext db, CurrentScope current, ImportQueue queue) : ICommandHandler<DecideSuggestion, ImportRowDto>
+internal sealed class DecideSuggestionHandler(ImportDbContext db, CurrentScope current, ImportQueue queue, TimeProvider time) : ICommandHandler<DecideSuggestion, ImportRowDto>
 {
     public async ValueTask<ImportRowDto> Handle(DecideSuggestion command, CancellationToken cancellationToken)
     {
@@ -56,7 +56,7 @@ internal sealed class DecideSuggestionHandler(ImportDbContext db, CurrentScope c
         }
 
         await db.Imports.Where(i => i.Id == visible.Id).ExecuteUpdateAsync(
-            u => u.SetProperty(i => i.Status, ImportStatus.Analyzing).SetProperty(i => i.ProgressDone, 0).SetProperty(i => i.Message, (string?)null), cancellationToken);
+            u => u.SetProperty(i => i.Status, ImportStatus.Analyzing).SetProperty(i => i.HeartbeatAt, time.GetUtcNow()).SetProperty(i => i.ProgressDone, 0).SetProperty(i => i.Message, (string?)null), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(new AnalyzeWork(visible.Id, scope), cancellationToken);
         return row.ToDto();

@@ -50,7 +50,7 @@ internal sealed class StartImportHandler(ImportDbContext db, CurrentScope curren
         var batch = new ImportBatch
         {
             Id = Guid.CreateVersion7(now), Kind = command.Kind, CityId = command.CityId, FileName = Path.GetFileName(command.FileName),
-            Status = ImportStatus.Analyzing, EncodingOverride = command.Encoding, CreatedById = scope.UserId, CreatedBy = scope.Actor, CreatedAt = now,
+            Status = ImportStatus.Analyzing, HeartbeatAt = now, EncodingOverride = command.Encoding, CreatedById = scope.UserId, CreatedBy = scope.Actor, CreatedAt = now,
         };
         try
         {

@@ -20,7 +20,7 @@ internal sealed class UndoImportHandler(ImportDbContext db, CurrentScope current
         var batch = await db.VisibleAsync(command.ImportId, scope, cancellationToken);
         ImportAccess.EnsureCanChange(batch, scope);
         var moved = await db.Imports.Where(i => i.Id == batch.Id && i.Status == ImportStatus.Committed && i.Message != UndoingMessage).ExecuteUpdateAsync(
-            u => u.SetProperty(i => i.Message, UndoingMessage), cancellationToken);
+            u => u.SetProperty(i => i.Message, UndoingMessage).SetProperty(i => i.HeartbeatAt, DateTimeOffset.UtcNow), cancellationToken);
         if (moved == 0)
         {
             throw new ConflictException(batch.Status == ImportStatus.Committed

@@ -72,6 +72,7 @@ internal sealed class UpdateImportMappingHandler(ImportDbContext db, CurrentScop
 
         StartImportHandler.Describe(batch, parts);
         batch.Status = ImportStatus.Analyzing;
+        batch.HeartbeatAt = time.GetUtcNow();
         batch.Message = null;
         batch.ProgressDone = 0;
         if (command.Save)

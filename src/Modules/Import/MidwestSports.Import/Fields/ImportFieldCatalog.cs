@@ -45,13 +45,14 @@ internal static class ImportFieldCatalog
         ],
         [ImportKind.Players] =
         [
-            new("team", "Team", true, "Team Name", "Squad"),
+            new("team", "Team", true, "Team Name", "Squad", "Squad Name"),
             new("league", "League", false, "League Name", "Division"),
-            new("city", "City", false, "Location"),
+            new("city", "City", false, "Location", "Market"),
+            new("season", "Season", false, "Term", "Season Name"),
             new("name", "Player", true, "Player Name", "Name", "Full Name"),
-            new("email", "Email", false, "E-mail", "Player Email", "Email Address"),
-            new("phone", "Phone", false, "Player Phone", "Mobile", "Cell", "Phone Number"),
-            new("captain", "Captain", false, "Is Captain", "Team Captain"),
+            new("email", "Email", false, "E-mail", "Player Email", "Player E-mail", "Email Address", "E-mail Address"),
+            new("phone", "Phone", false, "Player Phone", "Mobile", "Cell", "Cell Phone", "Phone Number", "Telephone"),
+            new("captain", "Captain", false, "Is Captain", "Team Captain", "Capt"),
         ],
         [ImportKind.Games] =
         [
@@ -60,14 +61,14 @@ internal static class ImportFieldCatalog
             new("season", "Season", false, "Term"),
             new("date", "Date", true, "Game Date", "Day"),
             new("startTime", "Start Time", false, "Time", "Start", "Game Time", "Kickoff"),
-            new("venue", "Venue", false, "Park", "Location Name", "Facility"),
-            new("field", "Field", false, "Court", "Lane", "Diamond", "Pitch"),
+            new("venue", "Venue", false, "Venue Name", "Park", "Location Name", "Facility", "Site"),
+            new("field", "Field", false, "Field Name", "Court", "Lane", "Diamond", "Pitch"),
             new("homeTeam", "Home Team", true, "Home"),
             new("awayTeam", "Away Team", true, "Away", "Visitor", "Visitors", "Visiting Team"),
             new("homeScore", "Home Score", false, "Home Runs", "Home Points"),
             new("awayScore", "Away Score", false, "Away Runs", "Away Points", "Visitor Score"),
-            new("forfeit", "Forfeit", false, "Forfeited By", "Forfeiting Team"),
-            new("status", "Status", false, "Game Status"),
+            new("forfeit", "Forfeit", false, "Forfeited By", "Forfeiting Team", "Forfeit By"),
+            new("status", "Status", false, "Game Status", "Result Status"),
         ],
     };
 

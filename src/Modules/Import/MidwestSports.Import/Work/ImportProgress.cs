@@ -15,7 +15,45 @@ internal sealed class ImportProgress(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ImportDbContext>().Imports.Where(i => i.Id == importId)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ProgressDone, done), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.ProgressDone, done).SetProperty(i => i.HeartbeatAt, DateTimeOffset.UtcNow), ct);
+    }
+
+    /// <summary>
+    /// Whether the import is still waiting for this work (a stalled import may have been failed meanwhile): if so, its
+    /// heartbeat is refreshed, as work starting on it.
+    /// </summary>
+    public async Task<bool> StartAsync(ImportWork work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var imports = scope.ServiceProvider.GetRequiredService<ImportDbContext>().Imports.Where(i => i.Id == work.ImportId);
+        imports = work switch
+        {
+            AnalyzeWork => imports.Where(i => i.Status == ImportStatus.Analyzing),
+            CommitWork => imports.Where(i => i.Status == ImportStatus.Committing),
+            _ => imports.Where(i => i.Status == ImportStatus.Committed && i.Message == Features.UndoImportHandler.UndoingMessage),
+        };
+        return await imports.ExecuteUpdateAsync(u => u.SetProperty(i => i.HeartbeatAt, DateTimeOffset.UtcNow), ct) > 0;
+    }
+
+    /// <summary>
+    /// Fails work that has shown no sign of life for <paramref name="stallAfter"/> (its host stopped, or it was lost):
+    /// an analysis can be run again by applying the mapping; a commit's outcome is unknown, and previewing the same file
+    /// again shows what was applied (those rows are unchanged); an undo can be asked again. Returns how many it failed.
+    /// </summary>
+    public async Task<int> FailStalledAsync(TimeSpan stallAfter, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var imports = scope.ServiceProvider.GetRequiredService<ImportDbContext>().Imports;
+        var before = DateTimeOffset.UtcNow - stallAfter;
+        var failed = await imports.Where(i => i.Status == ImportStatus.Analyzing && i.HeartbeatAt < before).ExecuteUpdateAsync(
+            u => u.SetProperty(i => i.Status, ImportStatus.Failed)
+                .SetProperty(i => i.Message, "The analysis stopped before it finished (the app restarted?): apply the mapping to analyse again, or upload the file again."), ct);
+        failed += await imports.Where(i => i.Status == ImportStatus.Committing && i.HeartbeatAt < before).ExecuteUpdateAsync(
+            u => u.SetProperty(i => i.Status, ImportStatus.Failed)
+                .SetProperty(i => i.Message, "The commit stopped before it finished (the app restarted?): upload the same file again; rows it already applied preview as unchanged."), ct);
+        failed += await imports.Where(i => i.Status == ImportStatus.Committed && i.Message == Features.UndoImportHandler.UndoingMessage && i.HeartbeatAt < before).ExecuteUpdateAsync(
+            u => u.SetProperty(i => i.Message, "The undo stopped before it finished (the app restarted?): undo again."), ct);
+        return failed;
     }
 
     /// <summary>Sets the status and message (and the progress to <paramref name="done"/> when given) without touching the rest.</summary>

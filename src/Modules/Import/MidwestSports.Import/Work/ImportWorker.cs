@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,14 +13,23 @@ namespace MidwestSports.Import.Work;
 /// Runs the queued import work, each item in its own DI scope acting as the admin who asked. Work that crashes marks
 /// its import Failed with the reason, so no import waits forever.
 /// </summary>
-internal sealed partial class ImportWorker(ImportQueue queue, IServiceScopeFactory scopes, ILogger<ImportWorker> logger) : BackgroundService
+internal sealed partial class ImportWorker(ImportQueue queue, ImportProgress progress, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<ImportWorker> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var sweep = new PeriodicTimer(configuration.GetValue("Import:SweepInterval", TimeSpan.FromMinutes(1)));
+        var sweeping = SweepAsync(sweep, stoppingToken);
         await foreach (var item in queue.ReadAllAsync(stoppingToken))
         {
             try
             {
+                if (!await progress.StartAsync(item, stoppingToken))
+                {
+                    LogWorkSkipped(logger, item.GetType().Name, item.ImportId);
+                    continue;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = item.Scope;
                 var services = scope.ServiceProvider;
@@ -37,6 +47,36 @@ internal sealed partial class ImportWorker(ImportQueue queue, IServiceScopeFacto
                 await MarkFailedAsync(item, stoppingToken);
             }
         }
+
+        try
+        {
+            await sweeping;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Every <c>Import:SweepInterval</c> (default 1 min, and at start), fails imports whose work shows no sign of life for <c>Import:StallAfter</c> (default 15 min).</summary>
+    private async Task SweepAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        var stallAfter = configuration.GetValue("Import:StallAfter", TimeSpan.FromMinutes(15));
+        do
+        {
+            try
+            {
+                if (await progress.FailStalledAsync(stallAfter, ct) is > 0 and var failed)
+                {
+                    LogStalled(logger, failed, stallAfter);
+                }
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                LogSweepFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(ct));
     }
 
     private async Task MarkFailedAsync(ImportWork item, CancellationToken ct)
@@ -53,6 +93,15 @@ internal sealed partial class ImportWorker(ImportQueue queue, IServiceScopeFacto
         await db.Imports.Where(i => i.Id == item.ImportId)
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, status).SetProperty(i => i.Message, message), ct);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import(s) showed no progress for {StallAfter} and were failed")]
+    private static partial void LogStalled(ILogger logger, int count, TimeSpan stallAfter);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sweep of stalled imports failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import work {Work} for import {ImportId} skipped: the import no longer waits for it")]
+    private static partial void LogWorkSkipped(ILogger logger, string work, Guid importId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Import work {Work} for import {ImportId} crashed")]
     private static partial void LogWorkCrashed(ILogger logger, string work, Guid importId, Exception exception);

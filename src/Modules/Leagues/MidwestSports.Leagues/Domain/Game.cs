@@ -140,6 +140,23 @@ internal sealed class Game : ICityOwned
         Touch(now);
     }
 
+    /// <summary>
+    /// States the game as a record says it was: an import's row of the schedule's history (checked by its handler) or,
+    /// for an undo, the game as it was before the import. Unlike <see cref="Move"/> it may place a game with a result.
+    /// </summary>
+    public void Restate(DateOnly date, TimeOnly? start, Guid? venueId, string? field, GameStatus status, int? homeScore, int? awayScore, Guid? forfeitedBy, DateTimeOffset now)
+    {
+        Date = date;
+        Start = start;
+        VenueId = venueId;
+        Field = field;
+        Status = status;
+        HomeScore = homeScore;
+        AwayScore = awayScore;
+        ForfeitedBy = forfeitedBy;
+        Touch(now);
+    }
+
     /// <summary>The winner of a game with a result; null for a tie or no result.</summary>
     public Guid? Winner => !HasResult ? null
         : ForfeitedBy is { } f ? (f == HomeTeamId ? AwayTeamId : HomeTeamId)

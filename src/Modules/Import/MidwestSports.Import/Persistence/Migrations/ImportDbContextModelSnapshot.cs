@@ -94,6 +94,10 @@ namespace MidwestSports.Import.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("header_line");
 
+                    b.Property<DateTimeOffset?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
