@@ -67,6 +67,9 @@ public enum LeagueChange
     Renamed,
     Moved,
     Archived,
+
+    /// <summary>Removed by the undo of the import that created it (it had no teams or games).</summary>
+    Deleted,
 }
 
 /// <summary>A league was created or changed; the full state and a growing version, so replicas apply only newer ones.</summary>
@@ -92,6 +95,9 @@ public interface ILeagueDirectory
 
     /// <summary>Every league's current facts, for a rebuild of another module's replica.</summary>
     Task<IReadOnlyList<LeagueFacts>> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every league with all its fields (night, level, public visibility), unscoped: for an import to compare against.</summary>
+    Task<IReadOnlyList<LeagueDto>> DetailsAsync(CancellationToken cancellationToken);
 }
 
 public enum GameKind

@@ -39,6 +39,9 @@ public enum SponsorChange
     Deactivated,
     CitiesChanged,
     Updated,
+
+    /// <summary>Removed by the undo of the import that created it (it sponsored no team); replicas treat it as inactive.</summary>
+    Deleted,
 }
 
 /// <summary>The sponsor's state after a change, with a version that only grows: replicas apply only newer ones.</summary>
@@ -60,4 +63,7 @@ public interface ISponsorDirectory
 
     /// <summary>Every sponsor's current facts, for a rebuild of another module's replica.</summary>
     Task<IReadOnlyList<SponsorFacts>> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every sponsor with all its fields (contacts and version), unscoped: for an import to compare against.</summary>
+    Task<IReadOnlyList<SponsorDto>> DetailsAsync(CancellationToken cancellationToken);
 }

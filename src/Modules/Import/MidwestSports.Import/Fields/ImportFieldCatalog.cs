@@ -25,8 +25,9 @@ internal static class ImportFieldCatalog
             new("name", "Sponsor", true, "Sponsor Name", "Business", "Business Name", "Name", "Company"),
             new("contactName", "Contact", false, "Contact Name", "Owner", "Manager"),
             new("email", "Email", false, "E-mail", "Contact Email", "Email Address"),
-            new("phone", "Phone", false, "Contact Phone", "Phone Number", "Telephone"),
-            new("cities", "Cities", true, "City", "Markets"),
+            new("phone", "Phone", false, "Contact Phone", "Phone Number", "Telephone", "Tel"),
+            new("website", "Website", false, "Web Site", "Web", "Url", "Web Address"),
+            new("cities", "Cities", true, "City", "Markets", "Market", "Locations", "Location"),
         ],
         [ImportKind.Teams] =
         [

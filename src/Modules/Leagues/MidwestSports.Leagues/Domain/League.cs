@@ -6,8 +6,7 @@ namespace MidwestSports.Leagues.Domain;
 internal sealed class League : ICityOwned
 {
     /// <summary>The sports Midwest Sports runs; a league's sport is one of them.</summary>
-    public static readonly string[] Sports =
-        ["Kickball", "Softball", "Volleyball", "Bowling", "Dodgeball", "Cornhole", "Flag Football", "Basketball", "Soccer", "Pickleball", "Skee-Ball", "Bocce", "Trivia"];
+    public static readonly string[] Sports = [.. LeagueSports.All];
 
     private League()
     {
@@ -57,9 +56,10 @@ internal sealed class League : ICityOwned
     public static readonly System.Linq.Expressions.Expression<Func<League, bool>> IsPublished =
         l => l.PublicVisible && (l.Status == LeagueStatus.Registration || l.Status == LeagueStatus.Active || l.Status == LeagueStatus.Completed);
 
-    public static League Create(LeagueFields fields, DateTimeOffset now)
+    /// <param name="id">The id to create it with (an import chooses it while planning); otherwise a new one.</param>
+    public static League Create(LeagueFields fields, DateTimeOffset now, Guid? id = null)
     {
-        var league = new League { Id = Guid.CreateVersion7(now), CreatedAt = now, UpdatedAt = now };
+        var league = new League { Id = id ?? Guid.CreateVersion7(now), CreatedAt = now, UpdatedAt = now };
         league.Apply(fields);
         league.Version = 1;
         return league;
@@ -94,6 +94,10 @@ internal sealed class League : ICityOwned
 
     public LeagueChanged ToChanged(LeagueChange change) =>
         new(Guid.CreateVersion7(), Id, change, Name, Sport, CityId, SeasonYear, Term, Status, Version, PublicVisible);
+
+    /// <summary>The last message of a deleted league: one version newer, so every replica applies it.</summary>
+    public LeagueChanged ToDeleted() =>
+        new(Guid.CreateVersion7(), Id, LeagueChange.Deleted, Name, Sport, CityId, SeasonYear, Term, Status, Version + 1, PublicVisible);
 
     private void Apply(LeagueFields fields)
     {

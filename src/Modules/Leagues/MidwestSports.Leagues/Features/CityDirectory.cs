@@ -22,6 +22,11 @@ internal sealed class CityDirectory(LeaguesDbContext db) : ICityDirectory, ILeag
     async Task<IReadOnlyList<LeagueFacts>> ILeagueDirectory.AllAsync(CancellationToken cancellationToken) =>
         await Facts(db.Leagues).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<LeagueDto>> DetailsAsync(CancellationToken cancellationToken) =>
+        await db.Leagues.AsNoTracking().OrderBy(l => l.Id).Join(db.Cities, l => l.CityId, c => c.Id, (l, c) =>
+            new LeagueDto(l.Id, l.Name, l.Sport, l.CityId, c.Name, l.SeasonYear, l.Term, l.Night, l.Level, l.Status, l.Version, l.CreatedAt, l.PublicVisible))
+            .ToListAsync(cancellationToken);
+
     async Task<IReadOnlyList<VenueFacts>> IVenueDirectory.AllAsync(CancellationToken cancellationToken) =>
         await db.Venues.AsNoTracking()
             .Join(db.Cities, v => v.CityId, c => c.Id, (v, c) => new { v.Id, v.CityId, CityName = c.Name, v.Name })

@@ -63,6 +63,9 @@ internal sealed class Sponsor : IAuditedCity
 
     public SponsorChanged ToChanged(SponsorChange change) => new(Guid.CreateVersion7(), Id, change, Name, Active, CityIds, Version);
 
+    /// <summary>The last message of a deleted sponsor: inactive, one version newer, so every replica applies it.</summary>
+    public SponsorChanged ToDeleted() => new(Guid.CreateVersion7(), Id, SponsorChange.Deleted, Name, Active: false, CityIds, Version + 1);
+
     private void Apply(SponsorFields fields)
     {
         Name = fields.Name.Trim();

@@ -110,4 +110,7 @@ internal sealed class SponsorDirectory(SponsorsDbContext db) : ISponsorDirectory
             .ToLookup(c => c.SponsorId, c => c.CityId);
         return [.. rows.Select(r => new SponsorFacts(r.Id, r.Name, r.Active, [.. cities[r.Id].Order()], r.Version))];
     }
+
+    public async Task<IReadOnlyList<SponsorDto>> DetailsAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Sponsors.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken)).Select(s => s.ToDto())];
 }
