@@ -36,6 +36,9 @@ public sealed class BrowserSession
 
     internal const string MilwaukeeAdminEmail = "mke@browser.example.org";
 
+    /// <summary>A Madison CityViewer: reads, changes nothing.</summary>
+    internal const string ViewerEmail = "viewer@browser.example.org";
+
     internal const string LockoutEmail = "lockout@browser.example.org";
 
     /// <summary>A user a system admin forces through a password reset.</summary>
@@ -186,6 +189,7 @@ public sealed class BrowserSession
         await sender.Send(new CreateUser(SystemAdminEmail, "Browser Sys", Password, PlatformRole.SystemAdmin, []));
         await sender.Send(new CreateUser(MilwaukeeAdminEmail, "Browser Milwaukee", Password, PlatformRole.CityAdmin, [cities["Milwaukee"]]));
         await sender.Send(new CreateUser(LockoutEmail, "Browser Lockout", Password, PlatformRole.CityAdmin, [cities["Madison"]]));
+        await sender.Send(new CreateUser(ViewerEmail, "Browser Viewer", Password, PlatformRole.CityViewer, [cities["Madison"]]));
         await sender.Send(new CreateUser(ForcedResetEmail, "Browser Forced", Password, PlatformRole.CityViewer, [cities["Madison"]]));
     }
 

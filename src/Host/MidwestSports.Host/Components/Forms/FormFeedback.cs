@@ -22,6 +22,9 @@ public sealed class FormFeedback
     /// <summary>The last attempt lost to someone else's save: the form should offer a reload.</summary>
     public bool Stale { get; private set; }
 
+    /// <summary>What a conflict carried beside its message (an import's rows whose data changed since the preview).</summary>
+    public object? Details { get; private set; }
+
     public bool Has(string field) => Errors.ContainsKey(field);
 
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
@@ -32,6 +35,14 @@ public sealed class FormFeedback
         Message = null;
         Succeeded = false;
         Stale = false;
+        Details = null;
+    }
+
+    /// <summary>Shows a failure the form did not expect as its message (the caller logs it).</summary>
+    public void Fail(string message)
+    {
+        Clear();
+        Message = message;
     }
 
     public async Task<bool> RunAsync(Func<Task> action, string success = "Saved.")
@@ -61,6 +72,7 @@ public sealed class FormFeedback
         catch (DomainException ex)
         {
             Message = ex.Message;
+            Details = (ex as ConflictException)?.Details;
         }
 
         return Succeeded;
