@@ -252,6 +252,42 @@ public sealed partial class ImportsApiTests
     }
 
     [Test]
+    public async Task Workbook_ATeamsSheetNamingALeagueItsLeaguesSheetCreates_CommitsBothInOrder()
+    {
+        await world.SponsorInAsync(world.Milwaukee, "Joe's Pub");
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var workbook = Workbook(
+            ("Teams", [["Team", "League", "City", "Season", "Sponsor", "Captain"], ["Otters", "Sunday Kickball", "Milwaukee", "Spring 2027", "Joes Pub", "Casey Captain"]]),
+            ("Leagues", [["League", "Sport", "City", "Season", "Night", "Level"], ["Sunday Kickball", "Kickball", "Milwaukee", "Spring 2027", "Sunday", "Recreational"]]));
+
+        var id = await IdAsync(await PostAsync(client, "cutover.xlsx", workbook, "workbook", world.Milwaukee));
+        var preview = await World.ImportSettledAsync(id);
+        var previewRows = await client.GetStringAsync($"/api/imports/{id}/rows");
+        var commit = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
+        var committed = await World.ImportSettledAsync(id);
+        var teams = (await client.GetFromJsonAsync<JsonElement>("/api/teams?name=Otters")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(preview.Parts.Select(p => (p.Sheet, p.Kind.ToString())), Is.EqualTo(new[] { ("Leagues", "Leagues"), ("Teams", "Teams") }), "applied leagues first");
+            Assert.That((preview.Counts.Create, preview.Counts.Error), Is.EqualTo((2, 0)), previewRows);
+            Assert.That(commit.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That((committed.Status.ToString(), committed.Outcome?.Created), Is.EqualTo(("Committed", (int?)2)), committed.Message);
+            Assert.That(teams.Select(t => (t.GetProperty("leagueName").GetString(), t.GetProperty("sponsorName").GetString())), Is.EqualTo(new[] { ("Sunday Kickball", "Joe's Pub") }));
+        });
+    }
+
+    private static byte[] Workbook(params (string Sheet, object?[][] Rows)[] sheets)
+    {
+        using var stream = new MemoryStream();
+        var data = sheets.ToDictionary(
+            s => s.Sheet,
+            s => (object)s.Rows.Select(r => Enumerable.Range(0, s.Rows.Max(x => x.Length)).ToDictionary(i => $"c{i}", i => i < r.Length ? r[i] : null)).ToList());
+        MiniExcelLibs.MiniExcel.SaveAs(stream, data, printHeader: false, excelType: MiniExcelLibs.ExcelType.XLSX);
+        return stream.ToArray();
+    }
+
+    [Test]
     public async Task Encoding_Overridden_ReadsTheFileAgainThatWay()
     {
         await world.LeagueInAsync(world.Milwaukee);

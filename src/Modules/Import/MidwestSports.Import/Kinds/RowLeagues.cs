@@ -17,7 +17,7 @@ namespace MidwestSports.Import.Kinds;
 internal sealed class RowLeagues(TeamReferences references, CityScope scope, Guid? defaultCityId)
 {
     public static async Task<RowLeagues> LoadAsync(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, PlanningContext context, CancellationToken ct) =>
-        new(await TeamReferences.LoadAsync(leagues, sponsors, teams, ct), context.Scope, context.CityId);
+        new(await TeamReferences.LoadAsync(leagues, sponsors, teams, context.InFile, ct), context.Scope, context.CityId);
 
     public LeagueFacts? League(RowChecks check, string leagueName, string? city, string? season)
     {

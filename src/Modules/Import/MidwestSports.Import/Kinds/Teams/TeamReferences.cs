@@ -24,8 +24,16 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
 
     private readonly Dictionary<Guid, SponsorFacts[]> sponsorsByCity = [];
 
-    public static async Task<TeamReferences> LoadAsync(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, CancellationToken ct) =>
-        new((await leagues.AllAsync(ct)).ToLookup(l => NaturalKeys.Of(l.Name)), (await sponsors.AllAsync(ct)).ToLookup(s => NaturalKeys.Of(s.Name)), teams);
+    /// <summary>
+    /// The leagues and sponsors as the modules hold them, and (in a workbook) the leagues an earlier sheet creates or
+    /// updates: a teams sheet may name a league the same file creates.
+    /// </summary>
+    public static async Task<TeamReferences> LoadAsync(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, InFileRecords inFile, CancellationToken ct)
+    {
+        var planned = inFile.All<LeagueFacts>(Leagues.LeagueRowPlanner.InFileKind).ToList();
+        var known = (await leagues.AllAsync(ct)).Where(l => planned.All(p => p.LeagueId != l.LeagueId)).Concat(planned);
+        return new(known.ToLookup(l => NaturalKeys.Of(l.Name)), (await sponsors.AllAsync(ct)).ToLookup(s => NaturalKeys.Of(s.Name)), teams);
+    }
 
     public IEnumerable<LeagueFacts> LeaguesNamed(string name) => leagues[Key(name)];
 
