@@ -110,7 +110,8 @@ internal sealed class RowLeagues(TeamReferences references, CityScope scope, Gui
         var candidates = leagues.Where(l => l.Status != LeagueStatus.Archived).ToList();
         if (city is not null)
         {
-            candidates = [.. candidates.Where(l => NaturalKeys.Of(l.CityName) == NaturalKeys.Of(city))];
+            var cityKey = references.Key(city);
+            candidates = [.. candidates.Where(l => references.Key(l.CityName) == cityKey)];
         }
         else if (defaultCityId is { } cityId)
         {

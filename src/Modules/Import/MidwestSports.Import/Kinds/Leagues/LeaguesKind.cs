@@ -15,9 +15,9 @@ internal sealed class LeaguesKind(ILeagueDirectory leagues, ICityDirectory citie
         new LeagueRowPlanner(await leagues.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
 
     public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        ModuleResults.Applied(writes, await sender.Send(new ImportLeagues(importId, [.. writes.Select(w => (LeagueImportRow)w.Write)]), ct),
+        AppliedRows.Of(writes, await sender.Send(new ImportLeagues(importId, [.. writes.Select(w => (LeagueImportRow)w.Write)]), ct),
             (w, r) => (r.LeagueId, r.Version, ((LeagueImportRow)w.Write).Fields.Name, r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoLeagueImport(importId, ModuleResults.UndoItems<LeagueDto>(applied)), ct);
+        await sender.Send(new UndoLeagueImport(importId, AppliedRows.UndoItems<LeagueDto>(applied)), ct);
 }

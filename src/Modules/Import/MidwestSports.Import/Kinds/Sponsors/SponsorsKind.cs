@@ -16,9 +16,9 @@ internal sealed class SponsorsKind(ISponsorDirectory sponsors, ICityDirectory ci
         new SponsorRowPlanner(await sponsors.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
 
     public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        ModuleResults.Applied(writes, await sender.Send(new ImportSponsors(importId, [.. writes.Select(w => (SponsorImportRow)w.Write)]), ct),
+        AppliedRows.Of(writes, await sender.Send(new ImportSponsors(importId, [.. writes.Select(w => (SponsorImportRow)w.Write)]), ct),
             (w, r) => (r.SponsorId, r.Version, ((SponsorImportRow)w.Write).Fields.Name, r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoSponsorImport(importId, ModuleResults.UndoItems<SponsorDto>(applied)), ct);
+        await sender.Send(new UndoSponsorImport(importId, AppliedRows.UndoItems<SponsorDto>(applied)), ct);
 }

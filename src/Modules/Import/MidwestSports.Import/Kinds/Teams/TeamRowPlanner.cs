@@ -21,6 +21,8 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
     /// <summary>(league, team key) → the first line that named it: a second row for one team is a duplicate.</summary>
     private readonly Dictionary<(Guid League, string Team), int> seen = [];
 
+    private readonly RowLeagues leagues = new(references, scope, defaultCityId);
+
     public async Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
     {
         var check = new RowChecks(row, headers);
@@ -37,7 +39,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         var status = check.Choice<TeamStatus>("status");
         var idText = check.Text("id", 40);
 
-        var league = leagueName is null ? null : League(check, leagueName, city, season);
+        var league = leagueName is null ? null : leagues.League(check, leagueName, city, season);
         var sponsor = league is null || sponsorName is null ? null : Sponsor(check, sponsorName, league);
         TeamDto? existing = null;
         IReadOnlyList<SuggestionDto> suggestions = [];
@@ -144,54 +146,6 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         return plan with { Write = new TeamImportRow(existing.Id, existing.Version, updated) };
     }
 
-    /// <summary>The league the row names: by natural name, narrowed by the row's city (or the import's) and season; in the caller's cities.</summary>
-    private LeagueFacts? League(RowChecks check, string leagueName, string? city, string? season)
-    {
-        var candidates = references.LeaguesNamed(leagueName).Where(l => l.Status != LeagueStatus.Archived).ToList();
-        if (city is not null)
-        {
-            var cityKey = references.Key(city);
-            candidates = [.. candidates.Where(l => references.Key(l.CityName) == cityKey)];
-        }
-        else if (defaultCityId is { } cityId)
-        {
-            candidates = [.. candidates.Where(l => l.CityId == cityId)];
-        }
-
-        if (season is not null)
-        {
-            if (Seasons.TryParse(season, out var term, out var year))
-            {
-                candidates = [.. candidates.Where(l => (term is null || l.Term == term) && (year is null || l.SeasonYear == year))];
-            }
-            else
-            {
-                return check.Fail<LeagueFacts?>("season", season, "invalid_season", $"'{season}' is not a season such as Fall 2026.");
-            }
-        }
-
-        // Another city's league does not exist for this caller: the row says so without naming what is there.
-        var visible = candidates.Where(l => scope.Includes(l.CityId)).ToList();
-        if (visible.Count == 0)
-        {
-            return candidates.Count > 0
-                ? check.Fail<LeagueFacts?>("league", leagueName, "not_in_your_cities", $"{leagueName} is not in your cities.")
-                : check.Fail<LeagueFacts?>("league", leagueName, "league_not_found", $"No open league named {leagueName}{Where(city, season)}.{NearMatches.DidYouMean(ClosestLeague(leagueName))}");
-        }
-
-        if (visible.Count > 1)
-        {
-            return check.Fail<LeagueFacts?>("league", leagueName, "league_ambiguous", $"Several leagues are named {leagueName}: add the City and Season columns to say which.");
-        }
-
-        if (defaultCityId is { } importCity && visible[0].CityId != importCity)
-        {
-            return check.Fail<LeagueFacts?>("city", city, "other_city", $"{visible[0].Name} is in {visible[0].CityName}, not in the city this import is for.");
-        }
-
-        return visible[0];
-    }
-
     private MidwestSports.Sponsors.Contracts.SponsorFacts? Sponsor(RowChecks check, string sponsorName, LeagueFacts league)
     {
         var sponsors = references.SponsorsNamed(sponsorName).Where(s => s.CityIds.Contains(league.CityId)).ToList();
@@ -204,19 +158,4 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         var active = sponsors.FirstOrDefault(s => s.Active);
         return active ?? check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_inactive", $"{sponsors[0].Name} is no longer an active sponsor.");
     }
-
-    /// <summary>The closest name among the open leagues of the caller's cities (of the import's city, when it names one).</summary>
-    private string? ClosestLeague(string leagueName) =>
-        NearMatches.Closest(leagueName, references.AllLeagues
-            .Where(l => l.Status != LeagueStatus.Archived && scope.Includes(l.CityId) && (defaultCityId is null || l.CityId == defaultCityId))
-            .Select(l => l.Name));
-
-    private static string Where(string? city, string? season) =>
-        (city, season) switch
-        {
-            (null, null) => string.Empty,
-            (_, null) => $" in {city}",
-            (null, _) => $" in {season}",
-            _ => $" in {city}, {season}",
-        };
 }

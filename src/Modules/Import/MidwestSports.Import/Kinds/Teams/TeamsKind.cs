@@ -17,14 +17,10 @@ internal sealed class TeamsKind(ILeagueDirectory leagues, ISponsorDirectory spon
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new TeamRowPlanner(await TeamReferences.LoadAsync(leagues, sponsors, teams, context.InFile, ct), context.Scope, context.CityId, context.Headers);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct)
-    {
-        var results = await sender.Send(new ImportTeams(importId, [.. writes.Select(w => (TeamImportRow)w.Write)]), ct);
-        return [.. writes.Zip(results, (w, r) => new AppliedRow(
-            w.RowId, w.Line, r.TeamId, r.Version, ((TeamImportRow)w.Write).Fields.Name, r.Before is null ? null : JsonSerializer.Serialize(r.Before, ImportBatch.Json)))];
-    }
+    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.Of(writes, await sender.Send(new ImportTeams(importId, [.. writes.Select(w => (TeamImportRow)w.Write)]), ct),
+            (w, r) => (r.TeamId, r.Version, ((TeamImportRow)w.Write).Fields.Name, r.Before));
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
-        await sender.Send(new UndoTeamImport(importId, [.. applied.Select(a => new ImportUndoItem<TeamDto>(
-            a.Id, a.Version, a.Before is null ? null : JsonSerializer.Deserialize<TeamDto>(a.Before, ImportBatch.Json)))]), ct);
+        await sender.Send(new UndoTeamImport(importId, AppliedRows.UndoItems<TeamDto>(applied)), ct);
 }
