@@ -42,6 +42,9 @@ internal sealed class StubPartner : IAsyncDisposable
     /// <summary>How long every answer takes (a slow partner; longer than the attempt timeout, a partner that times out).</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>When set, every request waits until it completes: a partner held open while a test arranges what happens meanwhile.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
     public string BaseUrl => web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
     public static async Task<StubPartner> StartAsync()
@@ -55,6 +58,11 @@ internal sealed class StubPartner : IAsyncDisposable
             Interlocked.Increment(ref stub.requests);
             try
             {
+                if (stub.Gate is { } gate)
+                {
+                    await gate.Task.WaitAsync(http.RequestAborted);
+                }
+
                 await Task.Delay(stub.Delay, http.RequestAborted);
             }
             catch (OperationCanceledException)
@@ -76,6 +84,8 @@ internal sealed class StubPartner : IAsyncDisposable
         served.Clear();
         requests = 0;
         Delay = TimeSpan.Zero;
+        Gate?.TrySetResult();
+        Gate = null;
     }
 
     public void Repeat()

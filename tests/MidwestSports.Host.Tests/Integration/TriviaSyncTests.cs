@@ -196,15 +196,30 @@ public sealed partial class TriviaSyncTests
     [Test]
     public async Task Sync_TwoHostsStartedAtOnce_OneRunAppliesTheNightsOnce()
     {
-        partner.Delay = TimeSpan.FromSeconds(1);
+        // The partner holds every request until one of the two runs has ended, so the runs overlap however slow the
+        // machine is; both hosts allow a long attempt, so the held request is not timed out and retried meanwhile.
+        partner.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         partner.Pages.Enqueue(Page([Night("ev-1", "2026-11-03", ("t-1", "Quizzly Bears", 50), ("t-2", "Know It Ales", 40))], next: "p2"));
         partner.Pages.Enqueue(Page([Night("ev-2", "2026-11-10", ("t-1", "Quizzly Bears", 30), ("t-3", "Smarty Pints", 45))], next: null));
-        await using var other = new MidwestApp(Database.Postgres.ConnectionString, HostSettings());
+        var patient = new Dictionary<string, string?>(HostSettings()) { ["Trivia:Partner:AttemptTimeout"] = "00:01:00", ["Trivia:Partner:TotalTimeout"] = "00:02:00" };
+        await using var one = new MidwestApp(Database.Postgres.ConnectionString, patient);
+        await using var other = new MidwestApp(Database.Postgres.ConnectionString, patient);
+        _ = one.Server;
         _ = other.Server;
-        using var first = world.Client(Persona.MilwaukeeAdmin, app);
+        using var first = world.Client(Persona.MilwaukeeAdmin, one);
         using var second = world.Client(Persona.MilwaukeeAdmin, other);
 
-        var runs = await Task.WhenAll(SyncAsync(first), SyncAsync(second));
+        // Both asks are answered while the partner holds the first page, so they overlap; when they made two runs, the
+        // gate opens only once one of them has ended (refused), never before the other could take the sync's lock.
+        var ids = await Task.WhenAll(StartSyncAsync(first), StartSyncAsync(second));
+        if (ids[0] != ids[1])
+        {
+            var ended = await Task.WhenAny(WaitForRunAsync(first, ids[0]), WaitForRunAsync(second, ids[1]));
+            Assert.That((await ended).GetProperty("status").GetString(), Is.EqualTo("Failed"), "no run can succeed while the partner holds its pages");
+        }
+
+        partner.Gate.TrySetResult();
+        var runs = await Task.WhenAll(WaitForRunAsync(first, ids[0]), WaitForRunAsync(second, ids[1]));
 
         var distinct = runs.DistinctBy(r => r.GetProperty("id").GetGuid()).ToList();
         var applied = distinct.Where(r => r.GetProperty("status").GetString() == "Succeeded").ToList();
@@ -355,11 +370,17 @@ public sealed partial class TriviaSyncTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
-    private static async Task<JsonElement> SyncAsync(HttpClient client)
+    private static async Task<JsonElement> SyncAsync(HttpClient client) => await WaitForRunAsync(client, await StartSyncAsync(client));
+
+    private static async Task<Guid> StartSyncAsync(HttpClient client)
     {
         var started = await client.PostAsync("/api/trivia/sync", null);
         Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await started.Content.ReadAsStringAsync());
-        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+    }
+
+    private static async Task<JsonElement> WaitForRunAsync(HttpClient client, Guid runId)
+    {
         for (var i = 0; i < 200; i++)
         {
             var run = await client.GetFromJsonAsync<JsonElement>($"/api/trivia/sync-runs/{runId}");
