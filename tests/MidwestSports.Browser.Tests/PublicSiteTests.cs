@@ -31,8 +31,8 @@ public sealed class PublicSiteTests
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
         var madison = (await sender.Send(new ListCities())).Single(c => c.Name == "Madison").Id;
         var venue = await sender.Send(new CreateVenue(new VenueFields(madison, "Warner Park", "2930 N Sherman Ave", ["Field A", "Field B"])));
-        leagueId = await LeagueAsync(sender, madison, venue.Id, "Madison Wednesday Kickball", DayOfWeek.Wednesday, TeamNames);
-        playoffLeagueId = await LeagueAsync(sender, madison, venue.Id, "Madison Friday Kickball", DayOfWeek.Friday, ["Badger Boots", "Monona Mashers", "Mendota Maulers", "Picnic Point Punters"]);
+        leagueId = await SeasonSeed.LeagueAsync(sender, madison, venue.Id, "Madison Wednesday Kickball", DayOfWeek.Wednesday, TeamNames);
+        playoffLeagueId = await SeasonSeed.LeagueAsync(sender, madison, venue.Id, "Madison Friday Kickball", DayOfWeek.Friday, ["Badger Boots", "Monona Mashers", "Mendota Maulers", "Picnic Point Punters"]);
         await sender.Send(new CreatePlayoffs(playoffLeagueId, PlayoffFormat.SingleElimination, 4));
     }
 
@@ -223,37 +223,6 @@ public sealed class PublicSiteTests
             Assert.That(rendered, Is.False, "the widget did not render in a page of another origin");
         });
         await page.Context.CloseAsync();
-    }
-
-    /// <summary>A published league of four teams at Warner Park with a three-week schedule saved.</summary>
-    private static async Task<Guid> LeagueAsync(ISender sender, Guid city, Guid venue, string name, DayOfWeek night, string[] teams)
-    {
-        var league = await sender.Send(new CreateLeague(new LeagueFields(name, "Kickball", city, 2026, SeasonTerm.Fall, night, "Recreational", LeagueStatus.Active)));
-        foreach (var team in teams)
-        {
-            await sender.Send(new MidwestSports.Teams.Contracts.CreateTeam(new MidwestSports.Teams.Contracts.TeamFields(
-                team, league.Id, null, "Casey Captain", "casey@example.org", null, 12, MidwestSports.Teams.Contracts.TeamStatus.Active)));
-        }
-
-        await sender.Send(new SetLeagueSlots(league.Id, [new SlotFields(venue, "Field A", new TimeOnly(18, 30), 60), new SlotFields(venue, "Field B", new TimeOnly(18, 30), 60)]));
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(20);
-        start = start.AddDays(((int)night - (int)start.DayOfWeek + 7) % 7);
-        // The league's teams reach its replica through the outbox: schedule once all four are there.
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        SchedulePreviewDto plan;
-        do
-        {
-            plan = await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, start, 3, Commit: false));
-        }
-        while (plan.Games.Count < 6 && DateTime.UtcNow < deadline && await Delay());
-        await sender.Send(new GenerateSchedule(league.Id, ScheduleFormat.Single, start, 3, Commit: true));
-        return league.Id;
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(200);
-        return true;
     }
 
     private static async Task<string> TokenAsync(HttpClient client)

@@ -60,7 +60,20 @@ public sealed class TestPostgres : IAsyncDisposable
             SchemasToInclude = ModuleSchemas,
             TablesToIgnore = [new Respawn.Graph.Table("__ef_migrations_history")],
         });
-        await respawner.ResetAsync(connection);
+        // The app's background work (outbox relays, replica handlers) may still write while the reset deletes table by
+        // table; PostgreSQL then breaks the deadlock by failing one side. The reset is idempotent: run it again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await respawner.ResetAsync(connection);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 
     /// <summary>

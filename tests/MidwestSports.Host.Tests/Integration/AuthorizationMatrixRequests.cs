@@ -180,7 +180,7 @@ public sealed partial class AuthorizationMatrixTests
             ("PUT", var p) when p.StartsWith("/api/cities", StringComparison.Ordinal) => new { name = "Renamed City", state = "WI", timeZone = "America/Chicago" },
             ("POST", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Thursday Softball"),
             ("PUT", var p) when p.StartsWith("/api/leagues", StringComparison.Ordinal) => LeagueBody(city, "Renamed League"),
-            ("POST", var p) when p.StartsWith("/api/sponsors/", StringComparison.Ordinal) && p.EndsWith("/deactivate", StringComparison.Ordinal) => null,
+            ("POST", var p) when p.StartsWith("/api/sponsors/", StringComparison.Ordinal) && (p.EndsWith("/deactivate", StringComparison.Ordinal) || p.EndsWith("/reactivate", StringComparison.Ordinal)) => null,
             ("POST", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "New Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "Renamed Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.EndsWith("/sponsor", StringComparison.Ordinal) => new { sponsorId = sponsor },

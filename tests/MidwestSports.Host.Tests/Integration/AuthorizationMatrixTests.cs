@@ -54,6 +54,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/sponsors/"] = [401, 403, 403, 201, 403, 201],
         ["PUT /api/sponsors/{id:guid}"] = [401, 403, 403, 200, 404, 200],
         ["POST /api/sponsors/{id:guid}/deactivate"] = [401, 403, 403, 200, 404, 200],
+        ["POST /api/sponsors/{id:guid}/reactivate"] = [401, 403, 403, 200, 404, 200],
         ["GET /api/teams/"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/teams/export.csv"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/teams/{id:guid}"] = [401, 200, 404, 200, 404, 200],

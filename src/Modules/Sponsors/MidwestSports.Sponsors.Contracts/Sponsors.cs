@@ -32,6 +32,9 @@ public sealed record UpdateSponsor(Guid SponsorId, SponsorFields Fields) : IComm
 /// <summary>A sponsor that stops sponsoring is deactivated, not deleted; its teams keep its name in their history.</summary>
 public sealed record DeactivateSponsor(Guid SponsorId) : ICommand<SponsorDto>;
 
+/// <summary>Undoes a deactivation: the sponsor can be assigned to teams again.</summary>
+public sealed record ReactivateSponsor(Guid SponsorId) : ICommand<SponsorDto>;
+
 public enum SponsorChange
 {
     Created,
@@ -42,6 +45,9 @@ public enum SponsorChange
 
     /// <summary>Removed by the undo of the import that created it (it sponsored no team); replicas treat it as inactive.</summary>
     Deleted,
+
+    /// <summary>A deactivated sponsor made active again (the undo of a deactivation).</summary>
+    Reactivated,
 }
 
 /// <summary>The sponsor's state after a change, with a version that only grows: replicas apply only newer ones.</summary>

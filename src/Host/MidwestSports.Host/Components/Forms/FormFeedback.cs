@@ -1,15 +1,17 @@
 using FluentValidation;
 using MidwestSports.Host.Infrastructure;
 using MidwestSports.Shared.Errors;
+using MudBlazor;
 
 namespace MidwestSports.Host.Components.Forms;
 
 /// <summary>
 /// The one form helper: runs a save or delete and turns what went wrong into what a form shows. Field errors go beside
 /// their fields; a stale edit (someone else saved since the form was opened) says so and offers a reload instead of
-/// overwriting their change; any other expected failure is a message.
+/// overwriting their change; any other expected failure is a message. Given the page's snackbar, every success is also
+/// announced there (it stays visible after the page navigates), with an Undo button where the domain allows one.
 /// </summary>
-public sealed class FormFeedback
+public sealed class FormFeedback(ISnackbar? snackbar = null)
 {
     public const string StaleMessage = "This was changed by someone else since you opened it. Nothing was saved: reload to see their change, then make yours again.";
 
@@ -45,7 +47,10 @@ public sealed class FormFeedback
         Message = message;
     }
 
-    public async Task<bool> RunAsync(Func<Task> action, string success = "Saved.")
+    /// <param name="action">The save or delete.</param>
+    /// <param name="success">What the admin is told when it worked, in their words.</param>
+    /// <param name="undo">What puts it back, offered on the snackbar (for example re-activating a sponsor).</param>
+    public async Task<bool> RunAsync(Func<Task> action, string success = "Saved.", Func<Task>? undo = null)
     {
         Clear();
         try
@@ -53,6 +58,16 @@ public sealed class FormFeedback
             await action();
             Succeeded = true;
             Message = success;
+            snackbar?.Add(success, MudBlazor.Severity.Success, options =>
+            {
+                if (undo is not null)
+                {
+                    options.Action = "Undo";
+                    options.ActionColor = Color.Inherit;
+                    options.VisibleStateDuration = 10_000;
+                    options.OnClick = _ => undo();
+                }
+            });
         }
         catch (ValidationException ex)
         {

@@ -84,7 +84,7 @@ internal sealed class SponsorChangedRecorder(ChangeRecorder recorder, TimeProvid
     // A sponsor's name shows on its teams' pages; contact details are never public, so only a rename or an end matters.
     public async ValueTask Handle(SponsorChanged e, CancellationToken ct)
     {
-        IReadOnlyCollection<ChangeLogEntry> rows = e.Change is SponsorChange.Renamed or SponsorChange.Deactivated
+        IReadOnlyCollection<ChangeLogEntry> rows = e.Change is SponsorChange.Renamed or SponsorChange.Deactivated or SponsorChange.Reactivated
             ? [Row("sponsor", e.SponsorId, null, "updated", time.GetUtcNow())]
             : [];
         await recorder.RecordAsync(e, nameof(SponsorChangedRecorder), [PublicCache.Sponsor(e.SponsorId)], rows, ct);

@@ -59,6 +59,12 @@ internal sealed class Sponsor : IAuditedCity
         Version++;
     }
 
+    public void Reactivate()
+    {
+        Active = true;
+        Version++;
+    }
+
     public SponsorDto ToDto() => new(Id, Name, ContactName, Email, Phone, Website, CityIds, Active, Version, CreatedAt);
 
     public SponsorChanged ToChanged(SponsorChange change) => new(Guid.CreateVersion7(), Id, change, Name, Active, CityIds, Version);

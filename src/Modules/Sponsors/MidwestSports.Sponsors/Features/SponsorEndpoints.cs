@@ -48,5 +48,6 @@ internal static class SponsorEndpoints
             .Produces<SponsorDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        ReactivateSponsorEndpoint.Map(sponsors);
     }
 }
