@@ -130,6 +130,10 @@ public sealed class BrowserSession
         return page;
     }
 
+    /// <summary>True when the page does not scroll sideways (a phone layout that fits its viewport).</summary>
+    internal static Task<bool> FitsTheWidthAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+
     internal static async Task ScreenshotAsync(IPage page, string name)
     {
         var file = Path.Combine(ScreenshotFolder, name + ".png");

@@ -109,6 +109,7 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/leagues/{id:guid}/standings"] = [401, 200, 404, 200, 404, 200],
         ["POST /api/leagues/{id:guid}/playoffs"] = [401, 403, 403, 200, 404, 200],
         ["GET /api/leagues/{id:guid}/bracket"] = [401, 200, 404, 200, 404, 200],
+        ["GET /api/games/night"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/games/{id:guid}"] = [401, 200, 404, 200, 404, 200],
         ["PUT /api/games/{id:guid}"] = [401, 403, 403, 200, 404, 200],
         ["POST /api/games/{id:guid}/cancel"] = [401, 403, 403, 200, 404, 200],

@@ -89,6 +89,7 @@ internal static class OperationsEndpoints
 
     private static void MapGames(RouteGroupBuilder games)
     {
+        Scores.GetScoreSheetEndpoint.Map(games);
         games.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetGame(id), ct)))
             .WithName("GetGame").ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<GameDto>();
