@@ -8,20 +8,21 @@ namespace MidwestSports.Import.Analysis;
 /// <summary>
 /// Plans every row of an import's parts, in the order kinds are applied (a workbook's leagues before its teams), rows
 /// numbered from 1 across the parts. The same pass serves the analysis (stored as the preview) and the commit (compared
-/// with the preview, then applied), so the two cannot plan differently.
+/// with the preview, then applied), so the two cannot plan differently. The commit plans without near-match suggestions
+/// (<paramref name="suggest"/> false): they never change what a row does.
 /// </summary>
 internal sealed class ImportPlanning(ImportKinds kinds)
 {
     public async IAsyncEnumerable<PlannedRow> PlanAsync(
         Guid importId, CityScope scope, Guid? cityId, IReadOnlyList<ImportPart> parts, IReadOnlyDictionary<int, RowChoice> choices,
-        [EnumeratorCancellation] CancellationToken ct)
+        bool suggest, [EnumeratorCancellation] CancellationToken ct)
     {
         var inFile = new InFileRecords();
         var rowId = 0;
         foreach (var part in parts.OrderBy(p => p.Kind))
         {
             var planner = await kinds.Of(part.Kind).PlannerAsync(
-                new PlanningContext(importId, scope, cityId, new ColumnHeaders(part.Kind, part.Table.Columns), inFile), ct);
+                new PlanningContext(importId, scope, cityId, new ColumnHeaders(part.Kind, part.Table.Columns), inFile, suggest), ct);
             foreach (var row in part.Table.Rows())
             {
                 rowId++;

@@ -59,7 +59,7 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
         var writes = new Dictionary<ImportKind, List<PlannedWrite>>();
         var drift = new List<PlanDriftDto>();
         var (driftCount, skipped, seen) = (0, 0, 0);
-        await foreach (var row in planning.PlanAsync(batch.Id, scope, batch.CityId, parts, choices, cancellationToken))
+        await foreach (var row in planning.PlanAsync(batch.Id, scope, batch.CityId, parts, choices, suggest: false, cancellationToken))
         {
             seen++;
             var plan = row.Plan;

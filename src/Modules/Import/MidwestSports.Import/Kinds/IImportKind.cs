@@ -38,8 +38,10 @@ internal interface IRowPlanner
 /// <summary>
 /// What a planning pass knows: who acts (rows outside their cities are errors), the import's city (rows without a City
 /// column belong to it), the file's columns as mapped, and, in a workbook, what earlier sheets create.
+/// <see cref="Suggest"/> is false for the commit's re-check: it compares what a row does (action, record, version read,
+/// changes), never its suggestions, so near matches (the costliest part of planning a new row) are not looked for.
 /// </summary>
-internal sealed record PlanningContext(Guid ImportId, CityScope Scope, Guid? CityId, ColumnHeaders Headers, InFileRecords InFile);
+internal sealed record PlanningContext(Guid ImportId, CityScope Scope, Guid? CityId, ColumnHeaders Headers, InFileRecords InFile, bool Suggest = true);
 
 /// <summary>The admin's decision about a row's suggested matches: accept one (<see cref="TargetId"/>) or reject them all.</summary>
 internal sealed record RowChoice(SuggestionDecision Decision, Guid? TargetId);

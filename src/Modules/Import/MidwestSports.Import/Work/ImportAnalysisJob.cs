@@ -30,7 +30,7 @@ internal sealed class ImportAnalysisJob(ImportDbContext db, ImportPlanning plann
             await db.Rows.Where(r => r.ImportId == batch.Id).ExecuteDeleteAsync(ct);
             await using (var writer = new ImportRowWriter(db))
             {
-                await foreach (var row in planning.PlanAsync(batch.Id, work.Scope, batch.CityId, parts, choices, ct))
+                await foreach (var row in planning.PlanAsync(batch.Id, work.Scope, batch.CityId, parts, choices, suggest: true, ct))
                 {
                     batch.Count(row.Plan.Action);
                     await writer.WriteAsync(batch.Id, row, ct);

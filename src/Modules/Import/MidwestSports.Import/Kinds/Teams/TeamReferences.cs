@@ -88,8 +88,11 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
 {
     private readonly Dictionary<Guid, TeamDto> byId = teams.ToDictionary(t => t.Id);
 
-    /// <summary>Each team with its natural key, computed once (a near match compares a row with every team of its league).</summary>
-    private readonly (Guid Id, string Name, string Key)[] keyed = [.. teams.Select(t => (t.Id, t.Name, NaturalKeys.Of(t.Name)))];
+    /// <summary>
+    /// Each team with its natural key and the key's letters, computed once (a near match compares a row with every team
+    /// of its league).
+    /// </summary>
+    private readonly (Guid Id, string Name, string Key, KeyLetters Letters)[] keyed = [.. teams.Select(Keyed)];
 
     private Dictionary<string, TeamDto>? byName;
 
@@ -101,6 +104,12 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
         return byName.GetValueOrDefault(NaturalKeys.Of(name));
     }
 
+    private static (Guid Id, string Name, string Key, KeyLetters Letters) Keyed(TeamDto team)
+    {
+        var key = NaturalKeys.Of(team.Name);
+        return (team.Id, team.Name, key, KeyLetters.Of(key));
+    }
+
     /// <summary>The league's teams whose names are close to <paramref name="name"/>, closest first: offered, never applied.</summary>
     public IReadOnlyList<SuggestionDto> Similar(string name)
     {
@@ -109,12 +118,13 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
             return [];
         }
 
-        // NearMatches.Ranked over keys computed once. A ratio is at most 2·shorter / (both lengths) (the edits include
-        // the difference in length), so a key whose length alone keeps it under the minimum (before rounding) is skipped
-        // without computing it: the same suggestions, without a ratio against every team of a large league.
+        // NearMatches.Ranked over keys computed once. A team whose letters alone keep the ratio under the minimum
+        // (KeyLetters: an exact upper bound) is skipped without computing it: the same suggestions, without a ratio
+        // against every team of a large league.
         var key = NaturalKeys.Of(name);
+        var letters = KeyLetters.Of(key);
         return [.. keyed
-            .Where(t => 200.0 * Math.Min(key.Length, t.Key.Length) >= (NearMatches.MinimumSimilarity - 0.5) * (key.Length + t.Key.Length))
+            .Where(t => letters.MayReach(t.Letters, NearMatches.MinimumSimilarity))
             .Select(t => (t.Id, t.Name, Score: Fuzz.Ratio(key, t.Key, PreprocessMode.None)))
             .Where(t => t.Score >= NearMatches.MinimumSimilarity)
             .OrderByDescending(t => t.Score).ThenBy(t => t.Name, StringComparer.Ordinal)

@@ -16,7 +16,7 @@ namespace MidwestSports.Import.Kinds.Teams;
 /// committing would create it, update it (with each field's change), leave it unchanged, or cannot (errors). Only
 /// mapped columns are compared: a file without a Sponsor column leaves sponsors alone.
 /// </summary>
-internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope, Guid? defaultCityId, ColumnHeaders headers) : IRowPlanner
+internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope, Guid? defaultCityId, ColumnHeaders headers, bool suggest = true) : IRowPlanner
 {
     /// <summary>(league, team key) → the first line that named it: a second row for one team is a duplicate.</summary>
     private readonly Dictionary<(Guid League, string Team), int> seen = [];
@@ -57,7 +57,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             {
                 existing = teams.WithId(accepted);
             }
-            else if (existing is null && choice?.Decision != SuggestionDecision.Rejected)
+            else if (existing is null && choice?.Decision != SuggestionDecision.Rejected && suggest)
             {
                 suggestions = teams.Similar(name);
                 if (suggestions.Count > 0)

@@ -15,7 +15,7 @@ internal sealed class TeamsKind(ILeagueDirectory leagues, ISponsorDirectory spon
     public ImportKind Kind => ImportKind.Teams;
 
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
-        new TeamRowPlanner(await TeamReferences.LoadAsync(leagues, sponsors, teams, context.InFile, ct), context.Scope, context.CityId, context.Headers);
+        new TeamRowPlanner(await TeamReferences.LoadAsync(leagues, sponsors, teams, context.InFile, ct), context.Scope, context.CityId, context.Headers, context.Suggest);
 
     public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
         AppliedRows.Of(writes, await sender.Send(new ImportTeams(importId, [.. writes.Select(w => (TeamImportRow)w.Write)]), ct),
