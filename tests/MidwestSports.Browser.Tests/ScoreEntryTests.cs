@@ -38,7 +38,7 @@ public sealed class ScoreEntryTests
         Assert.That(await BrowserSession.FitsTheWidthAsync(page), Is.True, "the score sheet scrolls sideways at 390 px");
 
         // Labels name the box's team: the away box comes first, as the schedule reads.
-        await first.GetByLabel($"Away {away}").ClickAsync();
+        await first.GetByLabel($"Away score, {away}").ClickAsync();
         await page.Keyboard.TypeAsync("7");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync("4");
