@@ -27,6 +27,7 @@ public sealed class TelemetryTests
     [OneTimeSetUp]
     public static void StartAsync()
     {
+        Serilog.Debugging.SelfLog.Enable(message => TestContext.Progress.WriteLine("Serilog: " + message));
         app = new MidwestApp(
             Database.Postgres.ConnectionString,
             new Dictionary<string, string?>
@@ -35,7 +36,7 @@ public sealed class TelemetryTests
                 ["Auth:ScopeCacheLifetime"] = "00:00:00",
                 // Every log event also goes to the capture sink below, through the app's own Serilog configuration.
                 ["Serilog:Using:0"] = typeof(LogCapture).Assembly.GetName().Name,
-                ["Serilog:WriteTo:0:Name"] = "CapturedLogs",
+                ["Serilog:WriteTo:0"] = "CapturedLogs",
             },
             services =>
             {
@@ -121,9 +122,9 @@ public sealed class TelemetryTests
         using var cityAdmin = await ClientAsync(Persona.MilwaukeeAdmin);
         using var systemAdmin = await ClientAsync(Persona.SystemAdmin);
 
-        var none = await anonymous.GetAsync("/metrics");
-        var forbidden = await cityAdmin.GetAsync("/metrics");
-        var allowed = await systemAdmin.GetAsync("/metrics");
+        var none = await anonymous.GetAsync("/api/metrics");
+        var forbidden = await cityAdmin.GetAsync("/api/metrics");
+        var allowed = await systemAdmin.GetAsync("/api/metrics");
         var text = await allowed.Content.ReadAsStringAsync();
 
         Assert.Multiple(async () =>
@@ -155,7 +156,7 @@ public sealed class TelemetryTests
         using var scraper = new HttpClient();
 
         var onItsPort = await scraper.GetAsync($"http://127.0.0.1:{port}/metrics");
-        var onTheAppsPort = await systemAdmin.GetAsync("/metrics");
+        var onTheAppsPort = await systemAdmin.GetAsync("/api/metrics");
 
         Assert.Multiple(async () =>
         {
@@ -185,7 +186,7 @@ public sealed class TelemetryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(line, Is.Not.Null, "the request's log line");
+            Assert.That(line, Is.Not.Null, $"the request's log line, among {LogCapture.Events.Count()} captured: {string.Join(" | ", LogCapture.Events.TakeLast(5).Select(e => e.RenderMessage() + " " + string.Join(",", e.Properties.Keys)))}");
             Assert.That(line?.Properties["SpanId"].ToString(), Does.Match("^\"[0-9a-f]{16}\"$"));
             Assert.That(json.ToString(), Does.Contain($"\"TraceId\":\"{traceId}\""), "the JSON line (Logging:Json) carries it");
         });

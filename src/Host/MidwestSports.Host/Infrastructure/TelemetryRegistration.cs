@@ -18,7 +18,8 @@ namespace MidwestSports.Host.Infrastructure;
 /// </summary>
 internal static class TelemetryRegistration
 {
-    public const string ScrapePath = "/metrics";
+    /// <summary>The scrape endpoint on the app's port; on a port of its own (Telemetry:Prometheus:Port) it is <c>/metrics</c>.</summary>
+    public const string ScrapePath = "/api/metrics";
 
     public static WebApplicationBuilder AddPlatformTelemetry(this WebApplicationBuilder builder)
     {
@@ -96,6 +97,7 @@ internal static class TelemetryRegistration
         app.Services.GetRequiredService<OutboxBacklogGauges>();
         if (settings.Prometheus && settings.PrometheusPort is null)
         {
+            // Under /api: a scraper is a program, so it gets 401/403 like any API client, never the sign-in page's redirect.
             app.MapPrometheusScrapingEndpoint(ScrapePath)
                 .WithMetadata(new HttpMethodMetadata(["GET"]))
                 .RequireAuthorization(AccessPolicies.SystemAdmin)

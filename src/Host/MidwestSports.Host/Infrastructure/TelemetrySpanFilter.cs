@@ -21,5 +21,5 @@ internal sealed class TelemetrySpanFilter : BaseProcessor<Activity>
 
     /// <summary>Health probes and metric scrapes: polled every few seconds, worth no trace.</summary>
     public static bool IsProbeOrScrape(PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments(TelemetryRegistration.ScrapePath);
+        path.StartsWithSegments("/health") || path.StartsWithSegments(TelemetryRegistration.ScrapePath) || path.StartsWithSegments("/metrics");
 }
