@@ -42,8 +42,11 @@ def get(path, headers=None):
     return response.status, response.read(), response.getheader("ETag")
 
 
+APP_LOG = open(f"/tmp/telemetry-bench-{os.getpid()}.log", "a")
+
+
 def start(env):
-    proc = subprocess.Popen(["dotnet", DLL], env=env, cwd=os.path.dirname(DLL), stdout=open(f"/tmp/telemetry-bench-{os.getpid()}.log", "a"), stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(["dotnet", DLL], env=env, cwd=os.path.dirname(DLL), stdout=APP_LOG, stderr=subprocess.STDOUT)
     started = time.time()
     while time.time() - started < 600:
         if proc.poll() is not None:
@@ -95,6 +98,8 @@ def main():
                 wrk("/public/v1/cities")  # warm-up: JIT tier-up, pools
                 results[(name, "cached")].append(wrk("/public/v1/cities"))
                 results[(name, "304")].append(wrk("/public/v1/cities", etag))
+            except subprocess.CalledProcessError as failed:
+                raise RuntimeError(f"wrk failed ({failed.stdout} {failed.stderr}); the app {'exited with ' + str(proc.returncode) if proc.poll() is not None else 'still runs'}; see {APP_LOG.name}")
             finally:
                 proc.terminate()
                 proc.wait(timeout=60)
