@@ -2,7 +2,8 @@
 # Telemetry overhead on the public API (issue 12 item 5): the same build started with telemetry off, with the default
 # (metrics, Prometheus endpoint), and with traces too (100% sampled, OTLP exporter pointed at a closed loopback port, so
 # every span is built, batched and serialized). wrk on cached public answers and on 304 revalidation; rounds interleave
-# the three set-ups, each round on a freshly started app. Prints a markdown table.
+# the three set-ups, each round on a freshly started app. Besides req/s it reports the app's own CPU time per request
+# (from /proc), which a busy shared machine disturbs far less than throughput. Prints a markdown table.
 #   BENCH_RUNS (default 3) rounds, BENCH_SECONDS (default 5) per endpoint and round, BENCH_PORT (default 5191).
 # The database telemetry_bench is dropped and recreated on every run (Development demo data: 4 cities, 2,500 teams).
 set -euo pipefail

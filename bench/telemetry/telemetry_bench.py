@@ -60,7 +60,14 @@ def start(env):
     raise RuntimeError("the app did not start")
 
 
-def wrk(path, etag=None):
+def cpu_seconds(pid):
+    """User + system CPU time of the app so far: per request, it is what telemetry costs, whatever else loads the machine."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(path, etag=None, pid=None):
+    before = cpu_seconds(pid) if pid else 0.0
     cmd = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency"] + (["-H", f"If-None-Match: {etag}"] if etag else [])
     out = subprocess.run(cmd + [BASE + path], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -73,7 +80,9 @@ def wrk(path, etag=None):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     bad = (int(errors.group(1)) if errors else 0) + (sum(int(x) for x in socket.groups()) if socket else 0)
-    return rps, ms("50"), ms("99"), bad
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    cpu_us = (cpu_seconds(pid) - before) / requests * 1e6 if pid and requests else float("nan")
+    return rps, ms("50"), ms("99"), bad, cpu_us
 
 
 def main():
@@ -96,22 +105,24 @@ def main():
                 assert status == 200 and etag, (status, etag)
                 assert get("/public/v1/cities", {"If-None-Match": etag})[0] == 304
                 wrk("/public/v1/cities")  # warm-up: JIT tier-up, pools
-                results[(name, "cached")].append(wrk("/public/v1/cities"))
-                results[(name, "304")].append(wrk("/public/v1/cities", etag))
+                results[(name, "cached")].append(wrk("/public/v1/cities", pid=proc.pid))
+                results[(name, "304")].append(wrk("/public/v1/cities", etag, pid=proc.pid))
             except subprocess.CalledProcessError as failed:
                 raise RuntimeError(f"wrk failed ({failed.stdout} {failed.stderr}); the app {'exited with ' + str(proc.returncode) if proc.poll() is not None else 'still runs'}; see {APP_LOG.name}")
             finally:
                 proc.terminate()
                 proc.wait(timeout=60)
     base = {e: statistics.median(r[0] for r in results[(SETUPS[0][0], e)]) for e in ("cached", "304")}
-    print(f"| Set-up | Endpoint (wrk 2 threads x {CONNECTIONS} connections x {SECONDS} s, {RUNS} rounds) | req/s median (min-max) | p50 ms | p99 ms median (max) | errors | vs off |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    base_cpu = {e: statistics.median(r[4] for r in results[(SETUPS[0][0], e)]) for e in ("cached", "304")}
+    print(f"| Set-up | Endpoint (wrk 2 threads x {CONNECTIONS} connections x {SECONDS} s, {RUNS} rounds) | req/s median (min-max) | p50 ms | p99 ms median (max) | errors | vs off | app CPU µs/request median (min-max) | CPU vs off |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, _ in SETUPS:
         for endpoint, label in (("cached", "GET /public/v1/cities (cached, 200)"), ("304", "same, If-None-Match (304)")):
             runs = results[(name, endpoint)]
             rps = statistics.median(r[0] for r in runs)
             print(f"| {name} | {label} | {rps:,.0f} ({min(r[0] for r in runs):,.0f}-{max(r[0] for r in runs):,.0f}) | {statistics.median(r[1] for r in runs):.2f} "
-                  f"| {statistics.median(r[2] for r in runs):.2f} ({max(r[2] for r in runs):.2f}) | {sum(r[3] for r in runs)} | {rps / base[endpoint] * 100:.0f}% |")
+                  f"| {statistics.median(r[2] for r in runs):.2f} ({max(r[2] for r in runs):.2f}) | {sum(r[3] for r in runs)} | {rps / base[endpoint] * 100:.0f}% "
+                  f"| {statistics.median(r[4] for r in runs):.0f} ({min(r[4] for r in runs):.0f}-{max(r[4] for r in runs):.0f}) | {statistics.median(r[4] for r in runs) - base_cpu[endpoint]:+.0f} µs |")
     load = os.getloadavg()
     print(f"\nLoad average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
 

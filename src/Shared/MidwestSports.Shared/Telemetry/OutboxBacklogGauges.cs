@@ -56,6 +56,11 @@ public sealed partial class OutboxBacklogGauges : IDisposable
             {
                 last = Query(now);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host is stopping (a final export after the data source was disposed): nothing to report.
+                last = [];
+            }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
             {
                 // A collection must never fail because the database is away: the gauges go missing, which alerts too.
