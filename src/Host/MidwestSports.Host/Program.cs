@@ -29,7 +29,8 @@ builder.Host.UseSerilog((context, services, logger) =>
 {
     logger.ReadFrom.Configuration(context.Configuration)
         .Enrich.FromLogContext()
-        .Enrich.With<ModuleEnricher>();
+        .Enrich.With<ModuleEnricher>()
+        .Enrich.With<TelemetryLogEnricher>();
     // Asynchronous: a request never waits for the console (RequestLogging.cs says why).
     if (context.Configuration.GetValue<bool>("Logging:Json"))
     {
@@ -43,6 +44,7 @@ builder.Host.UseSerilog((context, services, logger) =>
 
 DevTriviaPartner.UseWhenEnabled(builder);
 builder.Services.AddSharedKernel(dataSource);
+builder.AddPlatformTelemetry();
 builder.Services.AddWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
 foreach (var module in ModuleCatalog.All)
@@ -180,6 +182,7 @@ app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWrit
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 // Data freshness (the trivia partner's sync): Degraded is a warning for monitoring, never a reason to stop sending traffic.
 app.MapHealthChecks("/health/freshness", new() { Predicate = c => c.Tags.Contains("freshness"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapTelemetryEndpoints();
 app.MapHangfireDashboard("/jobs", new DashboardOptions { DashboardTitle = "Midwest Sports jobs", Authorization = [new SystemAdminDashboardFilter()] })
     .RequireAuthorization(AccessPolicies.SystemAdmin);
 app.MapPost("/account/logout", AccountEndpoints.LogoutAsync).RequireAuthorization(AccessPolicies.CityUser).WithMetadata(new Microsoft.AspNetCore.Antiforgery.RequireAntiforgeryTokenAttribute()).WithName("Logout").ExcludeFromDescription();

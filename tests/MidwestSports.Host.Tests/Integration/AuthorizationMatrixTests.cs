@@ -115,6 +115,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/games/{id:guid}/cancel"] = [401, 403, 403, 200, 404, 200],
         ["PUT /api/games/{id:guid}/result"] = [401, 403, 403, 200, 404, 200],
         ["DELETE /api/games/{id:guid}/result"] = [401, 403, 403, 200, 404, 200],
+        ["GET /api/metrics"] = [401, 403, 403, 403, 403, 200],
     };
 
     /// <summary>Endpoints outside the matrix, and why: each is covered by its own test.</summary>

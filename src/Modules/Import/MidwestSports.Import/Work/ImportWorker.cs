@@ -33,7 +33,7 @@ internal sealed partial class ImportWorker(ImportQueue queue, ImportProgress pro
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = item.Scope;
                 var services = scope.ServiceProvider;
-                await (item switch
+                await ImportWorkTelemetry.MeasureAsync(item, scopes, () => item switch
                 {
                     AnalyzeWork analyze => services.GetRequiredService<ImportAnalysisJob>().RunAsync(analyze, stoppingToken),
                     CommitWork commit => services.GetRequiredService<ImportCommitJob>().RunAsync(commit, stoppingToken),

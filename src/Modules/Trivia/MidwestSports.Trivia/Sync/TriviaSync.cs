@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Telemetry;
 using MidwestSports.Teams.Contracts;
 using MidwestSports.Trivia.Contracts;
 using MidwestSports.Trivia.Domain;
@@ -99,6 +100,7 @@ internal sealed partial class TriviaSync(
             run.FinishedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            PlatformTelemetry.TriviaSyncFinished(PlatformTelemetry.Outcomes.Succeeded, run.FinishedAt.Value - run.StartedAt);
             LogSucceeded(logger, run.Id, run.EventsReceived, run.ResultsCreated, run.ResultsUpdated, run.ResultsUnchanged);
             return true;
         }
@@ -190,6 +192,7 @@ internal sealed partial class TriviaSync(
         run.Error = error is { Length: > 2000 } ? error[..2000] : error;
         run.FinishedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        PlatformTelemetry.TriviaSyncFinished(status == SyncRunStatus.Succeeded ? PlatformTelemetry.Outcomes.Succeeded : PlatformTelemetry.Outcomes.Failed, run.FinishedAt.Value - run.StartedAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Trivia sync {RunId} succeeded: {Events} events, {Created} created, {Updated} updated, {Unchanged} unchanged")]

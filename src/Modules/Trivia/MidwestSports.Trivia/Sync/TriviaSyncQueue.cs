@@ -23,6 +23,7 @@ internal sealed partial class TriviaSyncWorker(TriviaSyncQueue queue, IServiceSc
         {
             try
             {
+                using var span = MidwestSports.Shared.Telemetry.PlatformTelemetry.Source.StartActivity("trivia sync");
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<TriviaSync>().ExecuteAsync(runId, stoppingToken);
             }
