@@ -9,6 +9,8 @@ namespace MidwestSports.Host.Infrastructure;
 /// </summary>
 internal static class ScaleOut
 {
+    public const string ReadSourceHeader = "X-Read-Source";
+
     public static WebApplicationBuilder AddReadReplica(this WebApplicationBuilder builder)
     {
         var readOnly = builder.Configuration.GetConnectionString("PostgresReadOnly");
@@ -48,6 +50,16 @@ internal static class ScaleOut
         };
         app.Use((context, next) =>
         {
+            // Says which server answered a read, for operators and tests (never which one is behind how far).
+            context.Response.OnStarting(() =>
+            {
+                if (context.RequestServices.GetService<ReadRoute>()?.Decision == true)
+                {
+                    context.Response.Headers[ReadSourceHeader] = "replica";
+                }
+
+                return Task.CompletedTask;
+            });
             var method = context.Request.Method;
             if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method) && !HttpMethods.IsOptions(method))
             {

@@ -56,6 +56,9 @@ public sealed class ReadRoute(NpgsqlDataSource primary, IHttpContextAccessor htt
 
     public bool UsesReplica => useReplica ??= Decide();
 
+    /// <summary>Whether this scope read the replica; null while no module context was created.</summary>
+    public bool? Decision => useReplica;
+
     public NpgsqlDataSource DataSourceFor(string schema) =>
         replica is not null && UsesReplica && !replica.Options.PrimaryOnlySchemas.Contains(schema, StringComparer.Ordinal)
             ? replica.DataSource
