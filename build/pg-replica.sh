@@ -31,7 +31,7 @@ start() {
   local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   as_pg "$PGBIN/pg_ctl" -D "$BASE/data" -l "$BASE/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $BASE/run -c hot_standby=on -c fsync=off" >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $BASE/run -c hot_standby=on -c fsync=off -c max_connections=200" >/dev/null \
     || { tail -20 "$BASE/server.log" >&2; exit 1; }
   echo "Host=127.0.0.1;Port=$port;Username=$PG_APP_USER;Password=$PG_APP_PASSWORD"
   echo "Host=$BASE/run;Port=$port;Username=postgres"
