@@ -130,7 +130,10 @@ public sealed partial class TwoHostsTests
         {
             Assert.That(servers, Is.EqualTo(2), "both hosts run a Hangfire server");
             Assert.That(runs, Has.Count.GreaterThanOrEqualTo(3), "the job came due several times");
-            Assert.That(gaps, Is.All.GreaterThan(1.0), "one job per 2-second occurrence: no occurrence was enqueued twice");
+            // Both schedulers see a due occurrence in the same poll, so a duplicate would be created within milliseconds of
+            // the original; one job per occurrence leaves about 2 s between jobs, less the polling and load jitter.
+            Assert.That(gaps, Is.All.GreaterThan(0.3), "no occurrence was enqueued twice");
+            Assert.That(runs.Count, Is.LessThanOrEqualTo((int)(gaps.Sum() / 2) + 2), "no more jobs than 2-second occurrences in the span");
             Assert.That(runs.Select(r => r.State), Is.All.EqualTo("Succeeded"));
             Assert.That(processed, Has.Count.EqualTo(runs.Count).And.All.EqualTo("1/1"), "each run was processed once, by one server");
         });
