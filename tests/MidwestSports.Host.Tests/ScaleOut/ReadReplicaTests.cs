@@ -10,8 +10,9 @@ namespace MidwestSports.Host.Tests.ScaleOut;
 /// <summary>
 /// A real streaming replica (pg_basebackup -R from the test cluster, build/pg-replica.sh) behind
 /// ConnectionStrings:PostgresReadOnly. With the replica's replay paused, what each client reads shows where it read:
-/// a listing read answers from the replica (old data) while it is within the staleness bound, from the primary once it
-/// is not, and the admin who just saved reads the primary at once.
+/// a team read answers from the replica (old data) while it is within the staleness bound, from the primary once it
+/// is not, and the admin who just saved reads the primary at once. (GET /api/teams itself, the listing, reads through
+/// its own data source and is not routed yet: docs/scale-out.md.)
 /// </summary>
 [NonParallelizable]
 public sealed class ReadReplicaTests
@@ -68,18 +69,19 @@ public sealed class ReadReplicaTests
         using var admin = await SignedInAsync();
         using var reader = await SignedInAsync();
         var team = await CreateTeamAsync(admin);
-        var settled = await ReadUntilAsync(reader, "Replica Rovers", replicaOnly: true);
+        var path = $"/api/teams/{team.GetProperty("id").GetGuid()}";
+        var settled = await ReadUntilAsync(reader, path, "Replica Rovers", replicaOnly: true);
 
         await ReplayAsync(pause: true);
         try
         {
             var rename = await admin.PutAsJsonAsync($"/api/teams/{team.GetProperty("id").GetGuid()}", TeamBody(team, "Replica Renamed"));
-            var adminRead = await admin.GetAsync("/api/teams");
-            var readerRead = await reader.GetAsync("/api/teams");
+            var adminRead = await admin.GetAsync(path);
+            var readerRead = await reader.GetAsync(path);
             var adminBody = await adminRead.Content.ReadAsStringAsync();
             var readerBody = await readerRead.Content.ReadAsStringAsync();
             var clock = Stopwatch.StartNew();
-            var late = await ReadUntilAsync(reader, "Replica Renamed", replicaOnly: false);
+            var late = await ReadUntilAsync(reader, path, "Replica Renamed", replicaOnly: false);
             TestContext.Progress.WriteLine($"The reader saw the rename after {clock.ElapsedMilliseconds} ms (bound {MaxStaleness.TotalMilliseconds} ms, replay paused)");
 
             Assert.Multiple(() =>
@@ -100,11 +102,11 @@ public sealed class ReadReplicaTests
         }
     }
 
-    private async Task<(string Source, string Body)> ReadUntilAsync(HttpClient client, string name, bool replicaOnly)
+    private static async Task<(string Source, string Body)> ReadUntilAsync(HttpClient client, string path, string name, bool replicaOnly)
     {
         for (var tries = 0; tries < 200; tries++)
         {
-            var response = await client.GetAsync("/api/teams");
+            var response = await client.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();
             if (body.Contains(name, StringComparison.Ordinal) && (!replicaOnly || Source(response) == "replica"))
             {

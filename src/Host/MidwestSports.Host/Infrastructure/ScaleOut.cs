@@ -53,7 +53,7 @@ internal static class ScaleOut
             // Says which server answered a read, for operators and tests (never which one is behind how far).
             context.Response.OnStarting(() =>
             {
-                if (context.RequestServices.GetService<ReadRoute>()?.Decision == true)
+                if (context.Items.ContainsKey(ReadRoute.RequestItem))
                 {
                     context.Response.Headers[ReadSourceHeader] = "replica";
                 }

@@ -56,9 +56,6 @@ public sealed class ReadRoute(NpgsqlDataSource primary, IHttpContextAccessor htt
 
     public bool UsesReplica => useReplica ??= Decide();
 
-    /// <summary>Whether this scope read the replica; null while no module context was created.</summary>
-    public bool? Decision => useReplica;
-
     public NpgsqlDataSource DataSourceFor(string schema) =>
         replica is not null && UsesReplica && !replica.Options.PrimaryOnlySchemas.Contains(schema, StringComparer.Ordinal)
             ? replica.DataSource
@@ -72,10 +69,20 @@ public sealed class ReadRoute(NpgsqlDataSource primary, IHttpContextAccessor htt
         }
 
         var request = context.Request;
-        return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        var replicaRead = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && !request.Cookies.ContainsKey(PrimaryMarker.CookieName)
             && replica.Options.Paths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        if (replicaRead)
+        {
+            // On the request, not this instance: a module may read in a DI scope of its own within the request.
+            context.Items[RequestItem] = true;
+        }
+
+        return replicaRead;
     }
+
+    /// <summary>Present in <see cref="HttpContext.Items"/> when some read of the request went to the replica.</summary>
+    public const string RequestItem = "midwest.read-replica";
 }
 
 /// <summary>Read-your-writes: a client that has just changed something reads the primary for as long as a replica may lag.</summary>
