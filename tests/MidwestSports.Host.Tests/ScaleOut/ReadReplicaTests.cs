@@ -64,7 +64,7 @@ public sealed class ReadReplicaTests
     }
 
     [Test]
-    public async Task ListingRead_ReplicaBehind_ReplicaWithinTheBoundThenPrimaryAndTheSaverReadsThePrimary()
+    public async Task TeamRead_ReplicaBehind_ReplicaWithinTheBoundThenPrimaryAndTheSaverReadsThePrimary()
     {
         using var admin = await SignedInAsync();
         using var reader = await SignedInAsync();
@@ -86,7 +86,7 @@ public sealed class ReadReplicaTests
 
             Assert.Multiple(() =>
             {
-                Assert.That(settled.Source, Is.EqualTo("replica"), "a fresh replica serves the listing");
+                Assert.That(settled.Source, Is.EqualTo("replica"), "a fresh replica serves the team read");
                 Assert.That(rename.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
                 Assert.That(Source(adminRead), Is.EqualTo("primary"), "the admin who saved reads the primary");
                 Assert.That(adminBody, Does.Contain("Replica Renamed"), "and sees what they saved");
