@@ -45,6 +45,7 @@ builder.Host.UseSerilog((context, services, logger) =>
 DevTriviaPartner.UseWhenEnabled(builder);
 builder.Services.AddSharedKernel(dataSource);
 builder.AddPlatformTelemetry();
+builder.AddReadReplica();
 builder.Services.AddWebSecurity(builder.Configuration, builder.Environment);
 builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
 foreach (var module in ModuleCatalog.All)
@@ -99,7 +100,11 @@ builder.Services.AddHangfire(configuration => configuration
         new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
 if (builder.Configuration.GetValue("Hangfire:Enabled", true) && command == "run")
 {
-    builder.Services.AddHangfireServer(options => options.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 2));
+    builder.Services.AddHangfireServer(options =>
+    {
+        options.WorkerCount = builder.Configuration.GetValue("Hangfire:WorkerCount", 2);
+        options.SchedulePollingInterval = builder.Configuration.GetValue("Hangfire:SchedulePollingInterval", TimeSpan.FromSeconds(15));
+    });
 }
 
 builder.Services.AddSingleton<RecurringJobRunner>();
@@ -126,7 +131,7 @@ if (!await StartupChecks.CanConnectAsync(dataSource))
 if (command == "migrate" || app.Configuration.GetValue("Database:MigrateOnStartup", true))
 {
     await DatabaseMigrator.MigrateAsync(app.Services);
-    RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>());
+    RecurringJobs.Schedule(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
 }
 
 switch (command)
@@ -157,6 +162,7 @@ app.UseSerilogRequestLogging(RequestLogging.Configure);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseForwardedClients();
+app.UseReadYourWrites();
 // CORS before the limits, so that a website's script can read the 429 it gets.
 app.UseCors();
 app.UseWebSecurity();

@@ -10,7 +10,8 @@ namespace MidwestSports.Host.Infrastructure;
 
 /// <summary>
 /// Development only: four cities with leagues, and one user per role, all through the modules' own commands
-/// (so their events flow as in production). Runs once: it does nothing when cities exist.
+/// (so their events flow as in production). Runs once: it does nothing when cities exist. Several hosts starting
+/// together (docker-compose's replicas) take turns through an advisory lock, so only the first seeds.
 /// </summary>
 internal static partial class DemoData
 {
@@ -54,6 +55,25 @@ internal static partial class DemoData
         configuration["MIDWEST_DEMO_PASSWORD"] is { Length: > 0 } password ? password : "Midwest-Demo-1";
 
     public static async Task SeedAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        await using var turn = await services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await using (var lockCommand = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtext('midwest-demo-data'))", turn))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await SeedOnceAsync(services, configuration, logger, cancellationToken);
+        }
+        finally
+        {
+            await using var unlock = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('midwest-demo-data'))", turn);
+            await unlock.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task SeedOnceAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("demo-data");

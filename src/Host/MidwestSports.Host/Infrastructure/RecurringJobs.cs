@@ -16,12 +16,14 @@ internal static class RecurringJobs
         .. ModuleCatalog.All.SelectMany(m => m.RecurringJobs),
     ];
 
-    public static void Schedule(IRecurringJobManager manager)
+    /// <summary>Registers every job; <c>Jobs:{id}:Cron</c> overrides a job's schedule (six fields: seconds first).</summary>
+    public static void Schedule(IRecurringJobManager manager, IConfiguration? configuration = null)
     {
         foreach (var job in All)
         {
+            var cron = configuration?[$"Jobs:{job.Id}:Cron"] is { Length: > 0 } configured ? configured : job.Cron;
             var options = new RecurringJobOptions { TimeZone = job.TimeZoneId is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : TimeZoneInfo.Utc };
-            manager.AddOrUpdate<RecurringJobRunner>(job.Id, runner => runner.RunAsync(job.Id, CancellationToken.None), job.Cron, options);
+            manager.AddOrUpdate<RecurringJobRunner>(job.Id, runner => runner.RunAsync(job.Id, CancellationToken.None), cron, options);
         }
     }
 }

@@ -90,6 +90,8 @@ public sealed class IdentityModule : IModule
         services.AddScoped<ICityScopeResolver, IdentityScopeResolver>();
         services.AddSingleton(sp => new UserScopeCache(
             sp.GetRequiredService<TimeProvider>(), configuration.GetValue("Auth:ScopeCacheLifetime", TimeSpan.FromMinutes(1))));
+        services.AddSingleton<UserScopeBroadcast>();
+        services.AddSingleton<IClusterSignalHandler>(sp => sp.GetRequiredService<UserScopeBroadcast>());
         services.AddSingleton<UserScopeInvalidation>();
         services.ConfigureDbContext<IdentityDb>((sp, options) => options.AddInterceptors(sp.GetRequiredService<UserScopeInvalidation>()));
 

@@ -64,6 +64,7 @@ internal sealed partial class OutboxProcessor<TContext>(
                 var publisher = handlerScope.ServiceProvider.GetRequiredService<IPublisher>();
                 await publisher.Publish(integrationEvent, cancellationToken);
                 message.MarkProcessed(time.GetUtcNow());
+                LogPublished(logger, Module, message.Id, message.Type);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -79,6 +80,10 @@ internal sealed partial class OutboxProcessor<TContext>(
 
     public Task<long> BacklogAsync(CancellationToken cancellationToken) =>
         db.OutboxMessages.LongCountAsync(m => m.ProcessedAt == null, cancellationToken);
+
+    /// <summary>One line per delivery, at Debug: what the two-host test counts to prove each message is published once.</summary>
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Module} outbox message {PublishedMessageId} ({Type}) published")]
+    private static partial void LogPublished(ILogger logger, string module, Guid publishedMessageId, string type);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Module} outbox message {MessageId} ({Type}) failed on attempt {Attempts}; will retry")]
     private static partial void LogPublishFailed(ILogger logger, string module, Guid messageId, string type, int attempts, Exception exception);

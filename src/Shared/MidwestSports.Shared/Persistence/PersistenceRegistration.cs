@@ -44,6 +44,9 @@ public static class PersistenceRegistration
         // A rule stops at its first failure: a missing time zone is not then looked up (and thrown on) as a name.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddHostedService<OutboxRelay>();
+        services.AddClusterSignals();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ReadRoute>();
         return services;
     }
 
@@ -53,7 +56,8 @@ public static class PersistenceRegistration
     {
         services.AddSingleton(new ModuleRegistration<TContext>(module, schema));
         services.AddDbContext<TContext>((sp, options) => options
-            .UseModulePostgres(sp.GetRequiredService<NpgsqlDataSource>(), schema)
+            // The primary, or the read replica for a listing, public or report read (ReadRoute says which).
+            .UseModulePostgres(sp.GetRequiredService<ReadRoute>().DataSourceFor(schema), schema)
             .AddInterceptors(sp.GetRequiredService<OutboxInterceptor>(), new AuditInterceptor(sp.GetRequiredService<CurrentScope>(), sp.GetRequiredService<TimeProvider>())));
         services.AddScoped<IOutboxProcessor, OutboxProcessor<TContext>>();
         services.AddScoped<IModuleDatabase, ModuleDatabase<TContext>>();

@@ -12,8 +12,8 @@ internal sealed record CachedUser(string? Email, PlatformRole Role, bool Disable
 /// (<see cref="UserScopeInvalidation"/>), before and after its commit: a disabled user, a new stamp, a lowered role or
 /// a revoked city counts on the very next request. The generation guards the one race: a read that began before a change
 /// and stores after its eviction would put the old values back, so a store made across an eviction is undone.
-/// The lifetime bounds what a change made outside this process (psql, another instance) can leave behind; see
-/// docs/performance.md (several instances: issue 12).
+/// Other hosts hear of each eviction through <see cref="UserScopeBroadcast"/>; the lifetime bounds only what a change
+/// made outside the app (psql) or a lost signal can leave behind; see docs/performance.md and docs/adr/0021.
 /// </summary>
 internal sealed class UserScopeCache(TimeProvider time, TimeSpan lifetime)
 {
@@ -49,6 +49,13 @@ internal sealed class UserScopeCache(TimeProvider time, TimeSpan lifetime)
         {
             users.TryRemove(new KeyValuePair<Guid, CachedUser>(userId, user));
         }
+    }
+
+    /// <summary>Forgets every user (this host may have missed another host's evictions).</summary>
+    public void Clear()
+    {
+        Interlocked.Increment(ref generation);
+        users.Clear();
     }
 
     public void Evict(IEnumerable<Guid> userIds)

@@ -9,9 +9,10 @@ namespace MidwestSports.Identity.Domain;
 /// Evicts from <see cref="UserScopeCache"/> every user whose row or city grants a save changes. Every write path of
 /// the module goes through the Identity database (the user handlers, UserManager's stamp, password, lockout and
 /// deletion, sign-in), so no path can forget it. Evicted when the save starts and again once it is committed (after
-/// SaveChanges, or after the explicit transaction's commit), so no request in between can keep the old values.
+/// SaveChanges, or after the explicit transaction's commit), so no request in between can keep the old values; the
+/// second eviction is also sent to the other hosts (<see cref="UserScopeBroadcast"/>).
 /// </summary>
-internal sealed class UserScopeInvalidation(UserScopeCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class UserScopeInvalidation(UserScopeCache cache, UserScopeBroadcast broadcast) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> pending = [];
 
@@ -121,5 +122,6 @@ internal sealed class UserScopeInvalidation(UserScopeCache cache) : SaveChangesI
         }
 
         cache.Evict(ids);
+        broadcast.Publish(ids);
     }
 }
