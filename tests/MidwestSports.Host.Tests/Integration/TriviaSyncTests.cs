@@ -36,9 +36,6 @@ public sealed partial class TriviaSyncTests
         ["Trivia:Partner:TotalTimeout"] = "00:00:10",
         ["Trivia:Partner:RetryDelay"] = "00:00:00.050",
         ["Trivia:Partner:MaxRetries"] = "3",
-        // Another host on the same database: it does not hear the first host's user-cache evictions (issue 12),
-        // and each test's world grants the users new cities.
-        ["Auth:ScopeCacheLifetime"] = "00:00:00",
     };
 
     [OneTimeTearDown]
