@@ -59,7 +59,7 @@ class Readers:
         self.stop.set()
         for t in self.threads:
             t.join()
-        ms = [r[0] for r in self.reads]
+        ms = [r[0] for r in self.reads] or [0.0]
         return {"n": len(ms), "p50": statistics.median(ms), "p99": pct(ms, 99), "max": max(ms),
                 "wrong": sum(1 for r in self.reads if r[1] is False), "errors": sum(1 for r in self.reads if r[1] is None)}
 
