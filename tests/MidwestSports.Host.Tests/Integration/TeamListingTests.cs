@@ -318,6 +318,7 @@ public sealed class TeamListingTests
         await PublishAsync(newer);
         await PublishAsync(older);
         await PublishAsync(newer);
+        await ListingWorkDoneAsync();
 
         Assert.Multiple(async () =>
         {
@@ -556,6 +557,22 @@ public sealed class TeamListingTests
             {
                 await processor.ProcessAsync(null, CancellationToken.None);
             }
+        }
+
+        await ListingWorkDoneAsync();
+    }
+
+    /// <summary>
+    /// Waits for the listing work queued in Teams' outbox (a renamed sponsor's rows re-keyed after the request that
+    /// renamed it) to finish, as the background loop runs it.
+    /// </summary>
+    private static async Task ListingWorkDoneAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.outbox_messages WHERE processed_at IS NULL AND type LIKE 'MidwestSports.Teams.Listing.%'") > 0)
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)), "listing work still pending");
+            await Task.Delay(20);
         }
     }
 }

@@ -20,7 +20,7 @@ internal static class BareEndpoints
     private const int PageSize = 25;
     private const int ExactCountLimit = 10_000;
 
-    private static readonly string PageSql = string.Format(CultureInfo.InvariantCulture, TeamListingSql.SelectFrom, "sponsor_key")
+    private static readonly string PageSql = TeamListingSql.Select("sponsor_key")
         + $" WHERE true AND city_id = @scope AND sponsor_key IS NOT NULL ORDER BY sponsor_key ASC, team_id ASC LIMIT {PageSize + 1} OFFSET 0";
 
     private const string EstimateSql = "EXPLAIN (FORMAT JSON) SELECT 1 FROM teams.team_listing WHERE true AND city_id = @scope";

@@ -27,6 +27,9 @@ public sealed class TeamsModule : IModule
         services.AddScoped<TeamRules>();
         services.AddScoped<Features.Players.Roster>();
         services.AddScoped<ITeamDirectory, TeamDirectory>();
+        services.AddSingleton<Listing.TeamListingDatabase>();
+        services.AddSingleton<Listing.ListingWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<Listing.ListingWork>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => TeamEndpoints.Map(endpoints);

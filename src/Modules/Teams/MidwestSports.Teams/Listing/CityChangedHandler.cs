@@ -25,13 +25,6 @@ internal sealed class CityChangedHandler(TeamsDbContext db, TimeProvider time) :
             },
             cancellationToken);
 
-    public static Task UpsertAsync(TeamsDbContext db, Guid cityId, string name, long version, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO teams.city_names (city_id, name, version)
-            VALUES ({cityId}, {name}, {version})
-            ON CONFLICT (city_id) DO UPDATE SET name = excluded.name, version = excluded.version
-            WHERE teams.city_names.version < excluded.version
-            """,
-            ct);
+    public static Task<int> UpsertAsync(TeamsDbContext db, Guid cityId, string name, long version, CancellationToken ct) =>
+        NameReplica.Cities.UpsertAsync(db, cityId, [name], version, ct);
 }

@@ -75,17 +75,9 @@ internal static class LeagueReplica
 
     public static LeagueName From(LeagueFacts f) => Of(f.LeagueId, f.CityId, f.Name, f.Sport, f.SeasonYear, f.Term, f.Status, f.Version);
 
-    /// <summary>Inserts or moves the replica forward; an older version never overwrites a newer one.</summary>
-    public static Task UpsertAsync(TeamsDbContext db, LeagueName l, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO teams.league_names (league_id, city_id, name, sport, season, season_sort, archived, version)
-            VALUES ({l.LeagueId}, {l.CityId}, {l.Name}, {l.Sport}, {l.Season}, {l.SeasonSort}, {l.Archived}, {l.Version})
-            ON CONFLICT (league_id) DO UPDATE SET city_id = excluded.city_id, name = excluded.name, sport = excluded.sport,
-                season = excluded.season, season_sort = excluded.season_sort, archived = excluded.archived, version = excluded.version
-            WHERE teams.league_names.version < excluded.version
-            """,
-            ct);
+    /// <summary>Inserts or moves the replica forward (<see cref="NameReplica"/>); an older version never overwrites a newer one.</summary>
+    public static Task<int> UpsertAsync(TeamsDbContext db, LeagueName l, CancellationToken ct) =>
+        NameReplica.Leagues.UpsertAsync(db, l.LeagueId, [l.CityId, l.Name, l.Sport, l.Season, l.SeasonSort, l.Archived], l.Version, ct);
 
     private static LeagueName Of(Guid id, Guid cityId, string name, string sport, int year, SeasonTerm term, LeagueStatus status, long version) => new()
     {

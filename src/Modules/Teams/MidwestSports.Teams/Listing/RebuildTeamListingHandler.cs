@@ -13,9 +13,11 @@ using NpgsqlTypes;
 namespace MidwestSports.Teams.Listing;
 
 /// <summary>
-/// Reconciliation: refreshes the replicas from the Sponsors and Leagues Contracts (never their schemas), recomputes
-/// every listing row from teams + replicas into a temporary table, and applies only the difference (insert, update,
-/// delete) in one transaction. Readers keep reading the old rows until it commits (MVCC); nothing is swapped out.
+/// Reconciliation and full rebuild: refreshes the replicas from the Sponsors and Leagues Contracts (never their
+/// schemas), computes every listing row from teams + replicas into a shadow table, builds the shadow's indexes, counts
+/// how it differs from the live listing (the drift report), and swaps it in, all in one transaction. Writers (team
+/// edits, event handlers, the re-keying) wait for the rebuild; readers keep reading the live listing and wait only
+/// for the swap itself (<see cref="ListingSwap"/>).
 /// </summary>
 internal sealed partial class RebuildTeamListingHandler(
     TeamsDbContext db,
@@ -42,62 +44,38 @@ internal sealed partial class RebuildTeamListingHandler(
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            // Writers (team edits, event handlers) wait until the rebuild commits, so none of their changes falls between
-            // the snapshot and the diff; readers are not blocked (SHARE ROW EXCLUSIVE does not conflict with SELECT).
-            // Taking every table up front means no deadlock with a handler holding a replica row.
+            // Writers wait until the rebuild commits, so none of their changes falls between the snapshot and the swap;
+            // readers are not blocked (SHARE ROW EXCLUSIVE does not conflict with SELECT). Taking every table up front
+            // means no deadlock with a handler holding a replica row.
             await ExecAsync(connection, """
                 LOCK TABLE teams.teams, teams.team_listing, teams.sponsor_names, teams.league_names, teams.city_names IN SHARE ROW EXCLUSIVE MODE;
                 SET LOCAL work_mem = '256MB';
+                SET LOCAL maintenance_work_mem = '256MB';
                 CREATE TEMP TABLE src_sponsors (sponsor_id uuid, name text, active boolean, version bigint) ON COMMIT DROP;
                 CREATE TEMP TABLE src_cities (city_id uuid, name text, version bigint) ON COMMIT DROP;
                 CREATE TEMP TABLE src_leagues (league_id uuid, city_id uuid, name text, sport text, season text, season_sort int, archived boolean, version bigint) ON COMMIT DROP;
                 """, cancellationToken);
             await CopyAsync(connection, sponsorFacts, cityFacts, leagueFacts, cancellationToken);
-            var replicas = await ExecAsync(connection, """
-                INSERT INTO teams.sponsor_names (sponsor_id, name, active, version) SELECT sponsor_id, name, active, version FROM src_sponsors
-                ON CONFLICT (sponsor_id) DO UPDATE SET name = excluded.name, active = excluded.active, version = excluded.version
-                WHERE teams.sponsor_names.version <= excluded.version
-                  AND (teams.sponsor_names.name, teams.sponsor_names.active, teams.sponsor_names.version) IS DISTINCT FROM (excluded.name, excluded.active, excluded.version);
-                INSERT INTO teams.city_names (city_id, name, version) SELECT city_id, name, version FROM src_cities
-                ON CONFLICT (city_id) DO UPDATE SET name = excluded.name, version = excluded.version
-                WHERE teams.city_names.version <= excluded.version
-                  AND (teams.city_names.name, teams.city_names.version) IS DISTINCT FROM (excluded.name, excluded.version);
-                INSERT INTO teams.league_names (league_id, city_id, name, sport, season, season_sort, archived, version)
-                SELECT league_id, city_id, name, sport, season, season_sort, archived, version FROM src_leagues
-                ON CONFLICT (league_id) DO UPDATE SET city_id = excluded.city_id, name = excluded.name, sport = excluded.sport, season = excluded.season,
-                    season_sort = excluded.season_sort, archived = excluded.archived, version = excluded.version
-                WHERE teams.league_names.version <= excluded.version
-                  AND (teams.league_names.city_id, teams.league_names.name, teams.league_names.sport, teams.league_names.season, teams.league_names.archived, teams.league_names.version)
-                      IS DISTINCT FROM (excluded.city_id, excluded.name, excluded.sport, excluded.season, excluded.archived, excluded.version);
+            var replicas = await ExecAsync(connection, $"""
+                {NameReplica.Sponsors.UpsertFrom("SELECT sponsor_id, name, active, version, version FROM src_sponsors", repairSameVersion: true)};
+                {NameReplica.Cities.UpsertFrom("SELECT city_id, name, version FROM src_cities", repairSameVersion: true)};
+                {NameReplica.Leagues.UpsertFrom("SELECT league_id, city_id, name, sport, season, season_sort, archived, version FROM src_leagues", repairSameVersion: true)};
                 UPDATE teams.teams t SET city_id = l.city_id FROM teams.league_names l WHERE l.league_id = t.league_id AND t.city_id <> l.city_id;
                 """, cancellationToken);
             LogProgress(logger, "refreshed the replicas", replicas, clock.ElapsedMilliseconds);
 
-            var rows = await ExecAsync(connection, $"CREATE TEMP TABLE fresh ON COMMIT DROP AS {TeamProjection.SourceSelect}; ", cancellationToken);
-            rows = await ScalarAsync(connection, "SELECT count(*) FROM fresh", cancellationToken);
-            await ExecAsync(connection, "ALTER TABLE fresh ADD PRIMARY KEY (team_id); ANALYZE fresh;", cancellationToken);
-            LogProgress(logger, "computed the listing", rows, clock.ElapsedMilliseconds);
+            var rows = await ListingSwap.LoadShadowAsync(connection, TeamProjection.SourceColumns, TeamProjection.SourceSelect, cancellationToken);
+            LogProgress(logger, "loaded the shadow listing", rows, clock.ElapsedMilliseconds);
+            var (added, changed, removed) = await DriftAsync(connection, cancellationToken);
+            LogProgress(logger, "compared it with the live listing", added + changed + removed, clock.ElapsedMilliseconds);
+            await ListingSwap.BuildIndexesAsync(connection, cancellationToken);
+            LogProgress(logger, "indexed the shadow listing", rows, clock.ElapsedMilliseconds);
 
-            if (await ScalarAsync(connection, "SELECT count(*) FROM (SELECT 1 FROM teams.team_listing LIMIT 1) any_row", cancellationToken) == 0 && rows > 0)
-            {
-                var loaded = await LoadEmptyListingAsync(connection, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                LogDone(logger, rows, loaded, 0, 0, clock.ElapsedMilliseconds);
-                return new ListingRebuildReport(rows, loaded, 0, 0, clock.Elapsed);
-            }
-
-            var removed = await ExecAsync(connection,
-                "DELETE FROM teams.team_listing l WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.team_id = l.team_id)", cancellationToken);
-            var changed = await ExecAsync(connection, $"""
-                UPDATE teams.team_listing l SET ({Compared}) = ({Prefixed("f")})
-                FROM fresh f
-                WHERE f.team_id = l.team_id AND ({Prefixed("l")}) IS DISTINCT FROM ({Prefixed("f")})
-                """, cancellationToken);
-            var added = await ExecAsync(connection, $"""
-                INSERT INTO teams.team_listing ({TeamProjection.SourceColumns})
-                SELECT {TeamProjection.SourceColumns} FROM fresh f WHERE NOT EXISTS (SELECT 1 FROM teams.team_listing l WHERE l.team_id = f.team_id)
-                """, cancellationToken);
+            var waited = await ListingSwap.SwapAsync(connection, cancellationToken);
+            // Every row now carries its sponsor's current name: nothing is left to re-key.
+            await ExecAsync(connection, "UPDATE teams.sponsor_names SET listed_version = version WHERE listed_version <> version", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            LogSwapped(logger, waited);
             LogDone(logger, rows, added, changed, removed, clock.ElapsedMilliseconds);
             return new ListingRebuildReport(rows, added, changed, removed, clock.Elapsed);
         }
@@ -107,35 +85,18 @@ internal sealed partial class RebuildTeamListingHandler(
         }
     }
 
-    /// <summary>
-    /// An empty listing (a first build, or one truncated on purpose) has nothing for readers to see, so instead of
-    /// maintaining its 15 indexes row by row for every insert, they are dropped, the rows loaded, and each index built
-    /// once from the loaded rows, in the same transaction. Readers wait for it (the drop takes an exclusive lock); on a
-    /// listing with rows, the diff below runs instead and blocks no reader.
-    /// </summary>
-    private static async Task<long> LoadEmptyListingAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>Rows the shadow adds, changes and removes compared with the live listing: what reconciliation repairs.</summary>
+    private static async Task<(long Added, long Changed, long Removed)> DriftAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        var indexes = new List<(string Name, string Definition)>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'teams' AND tablename = 'team_listing' AND indexname <> 'pk_team_listing' ORDER BY indexname",
-            connection))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        await ExecAsync(connection, "SET LOCAL maintenance_work_mem = '256MB';" + string.Concat(indexes.Select(i => $"DROP INDEX teams.\"{i.Name}\";")), ct);
-        var loaded = await ExecAsync(connection, $"INSERT INTO teams.team_listing ({TeamProjection.SourceColumns}) SELECT {TeamProjection.SourceColumns} FROM fresh", ct);
-        foreach (var (_, definition) in indexes)
-        {
-            await ExecAsync(connection, definition, ct);
-        }
-
-        await ExecAsync(connection, "ANALYZE teams.team_listing", ct);
-        return loaded;
+        await using var command = new NpgsqlCommand($"""
+            SELECT count(*) FILTER (WHERE l.team_id IS NULL),
+                   count(*) FILTER (WHERE l.team_id IS NOT NULL AND f.team_id IS NOT NULL AND ({Prefixed("l")}) IS DISTINCT FROM ({Prefixed("f")})),
+                   count(*) FILTER (WHERE f.team_id IS NULL)
+            FROM {ListingSwap.Shadow} f FULL JOIN teams.team_listing l ON l.team_id = f.team_id
+            """, connection) { CommandTimeout = 600 };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     private static string Prefixed(string alias) => string.Join(", ", Compared.Split(", ").Select(c => $"{alias}.{c}"));
@@ -195,14 +156,11 @@ internal sealed partial class RebuildTeamListingHandler(
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild: {Step} ({Count}) after {ElapsedMs} ms")]
     private static partial void LogProgress(ILogger logger, string step, long count, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild: swapped the shadow in after waiting {WaitedMs} ms for readers")]
+    private static partial void LogSwapped(ILogger logger, long waitedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild done: {Rows} rows, {Added} added, {Changed} changed, {Removed} removed in {ElapsedMs} ms")]
     private static partial void LogDone(ILogger logger, long rows, long added, long changed, long removed, long elapsedMs);

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Sponsors.Contracts;
 using MidwestSports.Teams.Persistence;
@@ -7,34 +6,30 @@ using MidwestSports.Teams.Persistence;
 namespace MidwestSports.Teams.Listing;
 
 /// <summary>
-/// A sponsor renamed or deactivated, in two steps. First the one-row replica, committed at once: the listing shows a
-/// team's sponsor name from it, so a rename is on screen within milliseconds. Then all its teams' listing rows in one
-/// statement, under the inbox and a version guard: their sort and filter keys follow (about a second for 10,000
-/// teams). A crash between the two leaves no inbox record, so the message is delivered again and both steps repeat
-/// (each is a no-op for an older or equal version).
+/// A sponsor renamed or deactivated: the one-row replica moves forward and a <see cref="SponsorRekeyDue"/> is queued
+/// in Teams' outbox, in one short transaction under the inbox. The re-keying of the sponsor's listing rows (a second
+/// or more for 10,000 teams) runs after it on <see cref="ListingWork"/>, so the request that renamed the sponsor
+/// answers in milliseconds. Until the rows follow, the replica's <c>listed_version</c> lags its <c>version</c> and
+/// listing reads take that sponsor's rows by id at its new name (<see cref="StaleSponsors"/>), so no page is wrong.
 /// </summary>
-internal sealed class SponsorChangedHandler(TeamsDbContext db, TimeProvider time) : INotificationHandler<SponsorChanged>
+internal sealed class SponsorChangedHandler(TeamsDbContext db, ListingWork work, TimeProvider time) : INotificationHandler<SponsorChanged>
 {
     public async ValueTask Handle(SponsorChanged notification, CancellationToken cancellationToken)
     {
-        await UpsertAsync(db, notification.SponsorId, notification.Name, notification.Active, notification.Version, cancellationToken);
-        await db.HandleOnceAsync(notification, nameof(SponsorChangedHandler), time.GetUtcNow(), ct =>
-                db.Database.ExecuteSqlInterpolatedAsync(
-                    $"""
-                    UPDATE teams.team_listing SET sponsor_name = {notification.Name}, sponsor_version = {notification.Version}
-                    WHERE sponsor_id = {notification.SponsorId} AND sponsor_version < {notification.Version}
-                    """,
-                    ct),
+        var now = time.GetUtcNow();
+        var rekey = new SponsorRekeyDue(Guid.CreateVersion7(), notification.SponsorId, notification.Version);
+        var handled = await db.HandleOnceAsync(notification, nameof(SponsorChangedHandler), now, async ct =>
+            {
+                await UpsertAsync(db, notification.SponsorId, notification.Name, notification.Active, notification.Version, ct);
+                await ListingWork.QueueAsync(db, rekey, now, ct);
+            },
             cancellationToken);
+        if (handled)
+        {
+            work.Start(rekey.EventId);
+        }
     }
 
-    public static Task UpsertAsync(TeamsDbContext db, Guid sponsorId, string name, bool active, long version, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"""
-            INSERT INTO teams.sponsor_names (sponsor_id, name, active, version)
-            VALUES ({sponsorId}, {name}, {active}, {version})
-            ON CONFLICT (sponsor_id) DO UPDATE SET name = excluded.name, active = excluded.active, version = excluded.version
-            WHERE teams.sponsor_names.version < excluded.version
-            """,
-            ct);
+    public static Task<int> UpsertAsync(TeamsDbContext db, Guid sponsorId, string name, bool active, long version, CancellationToken ct) =>
+        NameReplica.Sponsors.UpsertSponsorAsync(db, sponsorId, name, active, version, ct);
 }

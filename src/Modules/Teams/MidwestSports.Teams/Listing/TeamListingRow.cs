@@ -61,4 +61,7 @@ internal sealed class SponsorName
     public bool Active { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>The version whose name the listing rows' sponsor keys carry; behind <see cref="Version"/> while a rename is re-keyed.</summary>
+    public long ListedVersion { get; set; }
 }

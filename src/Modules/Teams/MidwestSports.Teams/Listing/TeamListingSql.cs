@@ -24,12 +24,22 @@ internal static class TeamListingSql
 {
     public static readonly string[] SortKeys = ["name", "sponsorName", "leagueName", "cityName", "sport", "season", "captainName", "createdAt"];
 
-    public const string SelectFrom =
-        "SELECT team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at, {0} FROM teams.team_listing";
+    private const string Columns =
+        "team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at";
+
+    /// <summary>
+    /// A page's columns from the listing, and last <c>sort_value</c>: the sort's value for the cursor (a column, or for the
+    /// rows of a sponsor whose keys lag its rename, the new name's key: <see cref="StaleSponsorsPage"/>).
+    /// </summary>
+    public static string Select(string sortValue) => $"SELECT {Columns}, {sortValue} AS sort_value FROM teams.team_listing";
 
     /// <summary>The same columns from the listing aliased <c>l</c>, for a page whose ids were found first.</summary>
-    public const string SelectFromAliased =
-        "SELECT l.team_id, l.name, l.league_id, l.league_name, l.city_id, l.city_name, l.sport, l.season, l.sponsor_id, l.sponsor_name, l.captain_name, l.created_at, l.{0} FROM teams.team_listing l";
+    public static string SelectAliased(string sortValue) =>
+        $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "l." + c))}, {sortValue} AS sort_value FROM teams.team_listing l";
+
+    /// <summary>What the generated <c>search</c> column holds, computed with <paramref name="sponsorName"/> in place of the row's sponsor name.</summary>
+    public static string SearchWith(string sponsorName) =>
+        $"lower(name || ' ' || coalesce({sponsorName}, '') || ' ' || league_name || ' ' || captain_name || ' ' || city_name || ' ' || sport)";
 
     public static string Column(string sortKey) => sortKey switch
     {
@@ -51,31 +61,45 @@ internal static class TeamListingSql
     };
 
     /// <summary>The WHERE clause of scope and filters; the same for the page and for the count.</summary>
-    public static SqlFilter Filter(ListTeams query, CityScope scope, Guid[]? sponsorIds, Guid[]? leagueIds)
+    /// <remarks>
+    /// With <paramref name="onlySponsor"/>, the clause for that one sponsor's rows as if their keys carried its new name
+    /// (<see cref="StaleSponsorsPage"/>); its parameter names end in <paramref name="suffix"/>, so several such clauses
+    /// can share a statement.
+    /// </remarks>
+    public static SqlFilter Filter(ListTeams query, CityScope scope, Guid[]? sponsorIds, Guid[]? leagueIds, StaleSponsor? onlySponsor = null, string suffix = "")
     {
         var where = new List<string> { "true" };
         var parameters = new List<NpgsqlParameter>();
+        var search = "search";
+        if (onlySponsor is { } stale)
+        {
+            where.Add($"sponsor_id = @stalesponsor{suffix}");
+            parameters.Add(new NpgsqlParameter($"stalesponsor{suffix}", NpgsqlDbType.Uuid) { Value = stale.SponsorId });
+            parameters.Add(new NpgsqlParameter($"stalename{suffix}", NpgsqlDbType.Text) { Value = stale.Name });
+            search = SearchWith($"@stalename{suffix}");
+        }
+
         if (!scope.AllCities && scope.CityIdArray.Length == 1)
         {
             // One city (the usual city admin): an equality, so a city-first index is an ordered range. PostgreSQL 15
             // cannot keep index order under "= ANY(array)", even of one element.
-            where.Add("city_id = @scope");
-            parameters.Add(new NpgsqlParameter("scope", NpgsqlDbType.Uuid) { Value = scope.CityIdArray[0] });
+            where.Add($"city_id = @scope{suffix}");
+            parameters.Add(new NpgsqlParameter($"scope{suffix}", NpgsqlDbType.Uuid) { Value = scope.CityIdArray[0] });
         }
         else if (!scope.AllCities)
         {
-            where.Add("city_id = ANY(@scope)");
-            parameters.Add(new NpgsqlParameter("scope", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.CityIdArray });
+            where.Add($"city_id = ANY(@scope{suffix})");
+            parameters.Add(new NpgsqlParameter($"scope{suffix}", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.CityIdArray });
         }
 
-        Contains(where, parameters, "search", "q", query.Q);
-        Contains(where, parameters, "name_key", "fname", query.Name);
-        AnyOf(where, parameters, "sponsor_id", "fsponsorids", sponsorIds);
-        AnyOf(where, parameters, "league_id", "fleagueids", leagueIds);
-        Contains(where, parameters, "captain_key", "fcaptain", query.CaptainName);
-        Exact(where, parameters, "league_id", "leagueid", query.LeagueId);
-        Exact(where, parameters, "city_id", "cityid", query.CityId);
-        Exact(where, parameters, "sponsor_id", "sponsorid", query.SponsorId);
+        Contains(where, parameters, search, "q" + suffix, query.Q);
+        Contains(where, parameters, "name_key", "fname" + suffix, query.Name);
+        AnyOf(where, parameters, "sponsor_id", "fsponsorids" + suffix, sponsorIds);
+        AnyOf(where, parameters, "league_id", "fleagueids" + suffix, leagueIds);
+        Contains(where, parameters, "captain_key", "fcaptain" + suffix, query.CaptainName);
+        Exact(where, parameters, "league_id", "leagueid" + suffix, query.LeagueId);
+        Exact(where, parameters, "city_id", "cityid" + suffix, query.CityId);
+        Exact(where, parameters, "sponsor_id", "sponsorid" + suffix, query.SponsorId);
         if (query.HasSponsor is { } has)
         {
             where.Add(has ? "sponsor_id IS NOT NULL" : "sponsor_id IS NULL");

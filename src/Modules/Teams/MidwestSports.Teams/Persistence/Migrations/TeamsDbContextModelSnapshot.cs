@@ -369,6 +369,10 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("active");
 
+                    b.Property<long>("ListedVersion")
+                        .HasColumnType("bigint")
+                        .HasColumnName("listed_version");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
