@@ -11,8 +11,7 @@ namespace MidwestSports.Host.Tests.ScaleOut;
 /// A real streaming replica (pg_basebackup -R from the test cluster, build/pg-replica.sh) behind
 /// ConnectionStrings:PostgresReadOnly. With the replica's replay paused, what each client reads shows where it read:
 /// a team read answers from the replica (old data) while it is within the staleness bound, from the primary once it
-/// is not, and the admin who just saved reads the primary at once. (GET /api/teams itself, the listing, reads through
-/// its own data source and is not routed yet: docs/scale-out.md.)
+/// is not, and the admin who just saved reads the primary at once; the team listing (its own SQL) the same.
 /// </summary>
 [NonParallelizable]
 public sealed class ReadReplicaTests
@@ -71,6 +70,8 @@ public sealed class ReadReplicaTests
         var team = await CreateTeamAsync(admin);
         var path = $"/api/teams/{team.GetProperty("id").GetGuid()}";
         var settled = await ReadUntilAsync(reader, path, "Replica Rovers", replicaOnly: true);
+        const string Listing = "/api/teams?q=Replica";
+        var listed = await ReadUntilAsync(reader, Listing, "Replica Rovers", replicaOnly: true);
 
         await ReplayAsync(pause: true);
         try
@@ -78,8 +79,12 @@ public sealed class ReadReplicaTests
             var rename = await admin.PutAsJsonAsync($"/api/teams/{team.GetProperty("id").GetGuid()}", TeamBody(team, "Replica Renamed"));
             var adminRead = await admin.GetAsync(path);
             var readerRead = await reader.GetAsync(path);
+            var adminList = await admin.GetAsync(Listing);
+            var readerList = await reader.GetAsync(Listing);
             var adminBody = await adminRead.Content.ReadAsStringAsync();
             var readerBody = await readerRead.Content.ReadAsStringAsync();
+            var adminListBody = await adminList.Content.ReadAsStringAsync();
+            var readerListBody = await readerList.Content.ReadAsStringAsync();
             var clock = Stopwatch.StartNew();
             var late = await ReadUntilAsync(reader, path, "Replica Renamed", replicaOnly: false);
             TestContext.Progress.WriteLine($"The reader saw the rename after {clock.ElapsedMilliseconds} ms (bound {MaxStaleness.TotalMilliseconds} ms, replay paused)");
@@ -93,6 +98,11 @@ public sealed class ReadReplicaTests
                 Assert.That(Source(readerRead), Is.EqualTo("replica"), "another reader reads the replica while it is within the bound");
                 Assert.That(readerBody, Does.Contain("Replica Rovers").And.Not.Contain("Replica Renamed"), "and sees its (old) data");
                 Assert.That(late.Source, Is.EqualTo("primary"), "past the bound the reader is sent to the primary");
+                Assert.That(listed.Source, Is.EqualTo("replica"), "a fresh replica serves the team listing");
+                Assert.That(Source(adminList), Is.EqualTo("primary"), "the admin who saved lists from the primary");
+                Assert.That(adminListBody, Does.Contain("Replica Renamed"));
+                Assert.That(Source(readerList), Is.EqualTo("replica"), "another reader lists from the replica within the bound");
+                Assert.That(readerListBody, Does.Contain("Replica Rovers").And.Not.Contain("Replica Renamed"));
                 Assert.That(clock.Elapsed, Is.LessThan(MaxStaleness + TimeSpan.FromSeconds(2)), "no read older than the bound (plus one check)");
             });
         }

@@ -27,7 +27,7 @@ public sealed class TeamsModule : IModule
         services.AddScoped<TeamRules>();
         services.AddScoped<Features.Players.Roster>();
         services.AddScoped<ITeamDirectory, TeamDirectory>();
-        services.AddSingleton<Listing.TeamListingDatabase>();
+        services.AddScoped<Listing.TeamListingDatabase>();
         services.AddSingleton<Listing.ListingWork>();
         services.AddHostedService(sp => sp.GetRequiredService<Listing.ListingWork>());
     }
