@@ -60,8 +60,15 @@ public sealed class TestPostgres : IAsyncDisposable
             SchemasToInclude = ModuleSchemas,
             TablesToIgnore = [new Respawn.Graph.Table("__ef_migrations_history")],
         });
-        // The app's background work (outbox relays, replica handlers) may still write while the reset deletes table by
-        // table; PostgreSQL then breaks the deadlock by failing one side. The reset is idempotent: run it again.
+        // The app's background work (outbox relays, the listing's re-keying) may still write while the reset deletes
+        // table by table. PostgreSQL breaks a deadlock it sees by failing one side; one it cannot see (the app holding a
+        // message's row while another of its connections waits for a table the reset has locked) would last until a
+        // timeout, so the reset waits for a lock at most a few seconds, gives its locks back, and runs again.
+        await using (var limit = new NpgsqlCommand("SET lock_timeout = '3s'", connection))
+        {
+            await limit.ExecuteNonQueryAsync();
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -69,7 +76,7 @@ public sealed class TestPostgres : IAsyncDisposable
                 await respawner.ResetAsync(connection);
                 return;
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.LockNotAvailable && attempt < 6)
             {
                 await Task.Delay(100 * attempt);
             }
