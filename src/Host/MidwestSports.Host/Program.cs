@@ -183,7 +183,20 @@ app.UseAntiforgery();
 // The admin API's document needs a sign-in; the public API's document is public, like the API it describes.
 app.MapOpenApi("/openapi/{documentName:regex(^v1$)}.json").RequireAuthorization(AccessPolicies.CityUser);
 app.MapOpenApi("/openapi/{documentName:regex(^public-v1$)}.json").AllowAnonymous();
-app.MapScalarApiReference().RequireAuthorization(AccessPolicies.CityUser);
+// The API reference works offline and shows only this project: no CDN fonts, no vendor telemetry, AI agent,
+// MCP or developer toolbar.
+app.MapScalarApiReference(options =>
+    {
+        options.Title = "Midwest Sports API";
+        options.Favicon = "/favicon.svg";
+        options.DefaultFonts = false;
+        options.Telemetry = false;
+        options.HideClientButton = true;
+        options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+        options.Agent = new ScalarAgentOptions { Disabled = true };
+        options.Mcp = new ScalarMcpOptions { Disabled = true };
+    })
+    .RequireAuthorization(AccessPolicies.CityUser);
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 // Data freshness (the trivia partner's sync): Degraded is a warning for monitoring, never a reason to stop sending traffic.
