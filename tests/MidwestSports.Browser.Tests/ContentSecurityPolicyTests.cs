@@ -21,7 +21,7 @@ public sealed class ContentSecurityPolicyTests
         await BrowserSession.SignInAsync(page, BrowserSession.SystemAdminEmail, BrowserSession.Password);
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
         var visited = new List<string>();
-        foreach (var path in new[] { "/", "/leagues", "/teams", "/sponsors", "/users", "/cities", "/venues", "/audit", $"/leagues/{BrowserSession.SeasonLeagueId}/season" })
+        foreach (var path in new[] { "/", "/scores", "/leagues", "/teams", "/sponsors", "/users", "/cities", "/venues", "/audit", $"/leagues/{BrowserSession.SeasonLeagueId}/season" })
         {
             await page.GotoAsync(BrowserSession.BaseUrl + path);
             // The circuit is live: the WebSocket (connect-src) and blazor.web.js (script-src) both passed the policy.
@@ -29,6 +29,15 @@ public sealed class ContentSecurityPolicyTests
             visited.Add(path);
         }
 
+        // The API reference works offline: nothing it loads comes from another origin (no CDN fonts, no telemetry).
+        var elsewhere = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(BrowserSession.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                elsewhere.Add(request.Url);
+            }
+        };
         await page.GotoAsync(BrowserSession.BaseUrl + "/scalar");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var scalarText = await page.Locator("body").InnerTextAsync();
@@ -39,7 +48,8 @@ public sealed class ContentSecurityPolicyTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(visited, Has.Count.EqualTo(9));
+            Assert.That(visited, Has.Count.EqualTo(10));
+            Assert.That(elsewhere, Is.Empty, "the API reference loaded something from another origin");
             Assert.That(scalarText, Does.Contain("Login").Or.Contain("Midwest"), "the API reference rendered its operations");
             Assert.That(violations, Is.Empty);
         });
