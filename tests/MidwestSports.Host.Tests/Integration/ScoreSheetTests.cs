@@ -87,6 +87,45 @@ public sealed class ScoreSheetTests
         Assert.That(otherLeague.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
+    [Test]
+    public async Task WeekAtAGlance_SeasonBegunThreeWeeksAgo_CountsTheGamesOwedAScoreAndTheLeaguesWithoutASchedule()
+    {
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var games = (await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{leagueId}/games")).EnumerateArray()
+            .Select(g => DateOnly.Parse(g.GetProperty("date").GetString()!, CultureInfo.InvariantCulture)).ToList();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Chicago")).DateTime);
+        var friday = await world.LeagueInAsync(world.Milwaukee, "Friday Kickball");
+        await world.TeamInAsync(friday.Id, "Early Birds");
+        await world.TeamInAsync(friday.Id, "Night Owls");
+        await world.LeagueInAsync(world.Milwaukee, "Empty League");
+
+        var glance = await WaitForAsync(g => g.WithoutSchedule.Any(l => l.Id == friday.Id));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(glance.Today, Is.EqualTo(today));
+            Assert.That(glance.Unscored, Is.EqualTo(games.Count(d => d < today)).And.GreaterThan(0));
+            Assert.That(glance.OldestUnscored, Is.EqualTo(games.Min()));
+            Assert.That(glance.TonightGames, Is.EqualTo(games.Count(d => d == today)));
+            Assert.That(glance.WeekGames, Is.EqualTo(games.Count(d => d >= today && d <= today.AddDays(6))));
+            Assert.That(glance.WithoutSchedule.Select(l => l.Name), Is.EqualTo(new[] { "Friday Kickball" }),
+                "the scheduled league and the one without teams are not listed");
+        });
+    }
+
+    /// <summary>The league's teams reach its replica through the outbox: read again until they have.</summary>
+    private static async Task<WeekAtAGlanceDto> WaitForAsync(Func<WeekAtAGlanceDto, bool> done)
+    {
+        var glance = await World.SendAsSystemAsync(new GetWeekAtAGlance());
+        for (var i = 0; i < 100 && !done(glance); i++)
+        {
+            await Task.Delay(100);
+            glance = await World.SendAsSystemAsync(new GetWeekAtAGlance());
+        }
+
+        return glance;
+    }
+
     [TestCase("/api/games/night?date=2026-13-45", "date")]
     [TestCase("/api/games/night?date=next-monday", "date")]
     [TestCase("/api/games/night?leagueId=not-a-guid", "leagueId")]
