@@ -58,16 +58,7 @@ public sealed class FormFeedback(ISnackbar? snackbar = null)
             await action();
             Succeeded = true;
             Message = success;
-            snackbar?.Add(success, MudBlazor.Severity.Success, options =>
-            {
-                if (undo is not null)
-                {
-                    options.Action = "Undo";
-                    options.ActionColor = Color.Inherit;
-                    options.VisibleStateDuration = 10_000;
-                    options.OnClick = _ => undo();
-                }
-            });
+            snackbar?.Saved(success, undo);
         }
         catch (ValidationException ex)
         {
