@@ -8,8 +8,11 @@ namespace MidwestSports.Teams.Contracts;
 /// commit: all or nothing. A row with <see cref="TeamImportRow.TeamId"/> updates that team and only from
 /// <see cref="TeamImportRow.ExpectedVersion"/> (409 otherwise: the data changed since the preview); without it, creates one.
 /// Every audit entry it writes carries the import's id as its reason. The caller's scope is checked for every row.
+/// A stream both ways (<c>ISender.CreateStream</c>): the rows are read, checked and written a batch at a time, and each
+/// batch's results returned as it is written, so neither side holds a whole file; the transaction commits once the
+/// caller has read every result, and a broken rule (thrown while reading them) leaves nothing written.
 /// </summary>
-public sealed record ImportTeams(Guid ImportId, IReadOnlyList<TeamImportRow> Rows) : ICommand<IReadOnlyList<TeamImportResult>>;
+public sealed record ImportTeams(Guid ImportId, IAsyncEnumerable<TeamImportRow> Rows) : IStreamCommand<TeamImportResult>;
 
 public sealed record TeamImportRow(Guid? TeamId, long? ExpectedVersion, TeamFields Fields);
 

@@ -26,7 +26,8 @@ internal sealed class CommitImportValidator : AbstractValidator<CommitImport>
 /// Commits exactly what was previewed: every row is planned again against today's data and compared with its preview
 /// (action, record, the version read, the changes); any difference is a 409 listing the rows and what changed, and
 /// nothing is applied. "all" refuses while any row has an error (400); "valid" leaves the error rows out. The checked
-/// writes then go to the background (status Committing), kind by kind through each module.
+/// writes are stored (<see cref="ImportWriteStore"/>) and applied in the background (status Committing), kind by kind
+/// through each module.
 /// </summary>
 internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope current, ImportPlanning planning, ImportQueue queue)
     : ICommandHandler<CommitImport, ImportDto>
@@ -56,33 +57,43 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
             .Select(r => new Previewed(r.RowId, r.Action, r.TargetId, r.TargetVersion, r.Changes))
             .ToDictionaryAsync(r => r.RowId, cancellationToken);
 
-        var writes = new Dictionary<ImportKind, List<PlannedWrite>>();
+        // The checked writes are stored as they are planned (the job reads them back), in a transaction that a drift
+        // rolls back: only a plan identical to its preview is ever stored, and nothing holds the whole file's writes.
+        var writes = new Dictionary<ImportKind, int>();
         var drift = new List<PlanDriftDto>();
         var (driftCount, skipped, seen) = (0, 0, 0);
-        await foreach (var row in planning.PlanAsync(batch.Id, scope, batch.CityId, parts, choices, suggest: false, cancellationToken))
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using (var store = new ImportWriteStore(db))
         {
-            seen++;
-            var plan = row.Plan;
-            var before = previewed.GetValueOrDefault(row.RowId);
-            var what = before is null ? "The row was not in the preview." : Differs(before, row);
-            if (what is not null)
+            await store.ClearAsync(batch.Id, cancellationToken);
+            await foreach (var row in planning.PlanAsync(batch.Id, scope, batch.CityId, parts, choices, suggest: false, cancellationToken))
             {
-                if (++driftCount <= MaxDriftListed)
+                seen++;
+                var plan = row.Plan;
+                var before = previewed.GetValueOrDefault(row.RowId);
+                var what = before is null ? "The row was not in the preview." : Differs(before, row);
+                if (what is not null)
                 {
-                    drift.Add(new PlanDriftDto(row.RowId, plan.Line, before?.Action ?? RowAction.Error, plan.Action, what));
+                    if (++driftCount <= MaxDriftListed)
+                    {
+                        drift.Add(new PlanDriftDto(row.RowId, plan.Line, before?.Action ?? RowAction.Error, plan.Action, what));
+                    }
+
+                    continue;
                 }
 
-                continue;
+                if (plan.Action == RowAction.Error)
+                {
+                    skipped++;
+                }
+                else if (plan.Write is { } write && driftCount == 0)
+                {
+                    writes[row.Kind] = writes.GetValueOrDefault(row.Kind) + 1;
+                    await store.AddAsync(batch.Id, row.Kind, new PlannedWrite(row.RowId, plan.Line, plan.Action, write), cancellationToken);
+                }
             }
 
-            if (plan.Action == RowAction.Error)
-            {
-                skipped++;
-            }
-            else if (plan.Write is { } write)
-            {
-                (writes.TryGetValue(row.Kind, out var list) ? list : writes[row.Kind] = []).Add(new PlannedWrite(row.RowId, plan.Line, plan.Action, write));
-            }
+            await store.CompleteAsync(cancellationToken);
         }
 
         if (driftCount > 0 || seen != previewed.Count)
@@ -97,14 +108,15 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
         // Only one commit: the status moves from Ready to Committing once, whoever asks twice at the same time.
         var moved = await db.Imports.Where(i => i.Id == batch.Id && i.Status == ImportStatus.Ready).ExecuteUpdateAsync(
             u => u.SetProperty(i => i.Status, ImportStatus.Committing).SetProperty(i => i.HeartbeatAt, DateTimeOffset.UtcNow).SetProperty(i => i.ProgressDone, 0)
-                .SetProperty(i => i.ProgressTotal, writes.Values.Sum(w => w.Count)).SetProperty(i => i.Message, (string?)null),
+                .SetProperty(i => i.ProgressTotal, writes.Values.Sum()).SetProperty(i => i.Message, (string?)null),
             cancellationToken);
         if (moved == 0)
         {
             throw new ConflictException("The import is already being committed.");
         }
 
-        await queue.EnqueueAsync(new CommitWork(batch.Id, scope, command.Mode, [.. writes.Select(w => (w.Key, (IReadOnlyList<PlannedWrite>)w.Value))], skipped), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await queue.EnqueueAsync(new CommitWork(batch.Id, scope, command.Mode, [.. writes.Select(w => (w.Key, w.Value))], skipped), cancellationToken);
         return (await db.Imports.AsNoTracking().SingleAsync(i => i.Id == batch.Id, cancellationToken)).ToDto();
     }
 

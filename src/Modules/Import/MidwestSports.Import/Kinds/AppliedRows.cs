@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using MidwestSports.Import.Domain;
 using MidwestSports.Shared.Contracts;
@@ -13,11 +14,29 @@ internal static class AppliedRows
 {
     public static IReadOnlyList<AppliedRow> Of<TResult>(
         IReadOnlyList<PlannedWrite> writes, IReadOnlyList<TResult> results, Func<PlannedWrite, TResult, (Guid Id, long Version, string Name, object? Before)> applied) =>
-        [.. writes.Zip(results, (w, r) =>
+        [.. writes.Zip(results, (w, r) => One(w, applied(w, r)))];
+
+    /// <summary>What one write did, as the import records it.</summary>
+    public static AppliedRow One(PlannedWrite write, (Guid Id, long Version, string Name, object? Before) applied) =>
+        new(write.RowId, write.Line, applied.Id, applied.Version, applied.Name,
+            applied.Before is null ? null : JsonSerializer.Serialize(applied.Before, applied.Before.GetType(), ImportBatch.Json));
+
+    /// <summary>
+    /// For a module whose import command takes its rows as one list (kinds with few rows per file): gathers the writes,
+    /// sends them once, and returns what each did.
+    /// </summary>
+    public static async IAsyncEnumerable<AppliedRow> AllAtOnce<TResult>(
+        IAsyncEnumerable<PlannedWrite> writes,
+        Func<IReadOnlyList<PlannedWrite>, Task<IReadOnlyList<TResult>>> send,
+        Func<PlannedWrite, TResult, (Guid Id, long Version, string Name, object? Before)> applied,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        var all = await writes.ToListAsync(ct);
+        foreach (var row in Of(all, await send(all), applied))
         {
-            var (id, version, name, before) = applied(w, r);
-            return new AppliedRow(w.RowId, w.Line, id, version, name, before is null ? null : JsonSerializer.Serialize(before, before.GetType(), ImportBatch.Json));
-        })];
+            yield return row;
+        }
+    }
 
     public static IReadOnlyList<ImportUndoItem<TBefore>> UndoItems<TBefore>(IReadOnlyList<AppliedRow> applied)
         where TBefore : class =>

@@ -16,14 +16,21 @@ internal interface IImportKind
 {
     ImportKind Kind { get; }
 
+    /// <summary>The type of this kind's writes (<see cref="RowPlan.Write"/>), as stored between the commit request and the job.</summary>
+    Type WriteType { get; }
+
     /// <summary>
     /// Asks the owning modules once for what this kind's rows refer to, and returns a planner for one pass over the
     /// rows (an analysis, or the re-check at commit). The planner remembers the rows it has seen (duplicates in the file).
     /// </summary>
     Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct);
 
-    /// <summary>Applies the rows' writes (each a <see cref="RowPlan.Write"/> of this kind) in one transaction of the owning module.</summary>
-    Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct);
+    /// <summary>
+    /// Applies the rows' writes (each a <see cref="RowPlan.Write"/> of this kind) in one transaction of the owning module,
+    /// returning what each did as it goes; the module's transaction commits when the results have all been read, and a
+    /// broken rule (a <c>DomainException</c> or <c>ValidationException</c> while reading them) leaves nothing applied.
+    /// </summary>
+    IAsyncEnumerable<AppliedRow> ApplyAsync(Guid importId, IAsyncEnumerable<PlannedWrite> writes, CancellationToken ct);
 
     /// <summary>Removes what the import created and restores what it updated, leaving alone what changed since; one transaction.</summary>
     Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct);

@@ -20,6 +20,8 @@ internal sealed class ImportDbContext(DbContextOptions<ImportDbContext> options)
 
     public DbSet<SavedMapping> SavedMappings => Set<SavedMapping>();
 
+    public DbSet<ImportWriteRecord> Writes => Set<ImportWriteRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -79,6 +81,18 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         builder.Property(r => r.Suggestions).HasColumnType("jsonb");
         builder.Property(r => r.Before).HasColumnType("jsonb");
         builder.HasIndex(r => new { r.ImportId, r.Action, r.RowId });
+    }
+}
+
+internal sealed class ImportWriteConfiguration : IEntityTypeConfiguration<ImportWriteRecord>
+{
+    public void Configure(EntityTypeBuilder<ImportWriteRecord> builder)
+    {
+        builder.ToTable("import_writes");
+        builder.HasKey(w => new { w.ImportId, w.RowId });
+        builder.Property(w => w.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(w => w.Action).HasConversion<string>().HasMaxLength(20);
+        builder.Property(w => w.Write).HasColumnType("jsonb");
     }
 }
 

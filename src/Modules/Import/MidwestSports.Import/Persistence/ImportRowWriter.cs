@@ -49,35 +49,40 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
         await WriteNullableAsync(row.Choice?.TargetId, NpgsqlDbType.Uuid, ct);
     }
 
-    /// <summary>Records what each applied row did (the record, its version after, the record before), COPYed then joined in.</summary>
-    public async Task SaveAppliedAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct)
+    /// <summary>
+    /// Starts recording what applied rows did: they are COPYed into a temporary table as they come
+    /// (<see cref="AddAppliedAsync"/>), then joined into the import's rows at once (<see cref="SaveAppliedAsync"/>).
+    /// </summary>
+    public async Task BeginAppliedAsync(CancellationToken ct)
     {
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE import_applied (row_id int PRIMARY KEY, applied_id uuid, applied_version bigint, before jsonb) ON COMMIT DROP", Connection))
-        {
-            await create.ExecuteNonQueryAsync(ct);
-        }
+        await using var create = new NpgsqlCommand("CREATE TEMP TABLE import_applied (row_id int PRIMARY KEY, applied_id uuid, applied_version bigint, before jsonb) ON COMMIT DROP", Connection);
+        await create.ExecuteNonQueryAsync(ct);
+    }
 
-        await using (var copy = await Connection.BeginBinaryImportAsync("COPY import_applied (row_id, applied_id, applied_version, before) FROM STDIN (FORMAT BINARY)", ct))
+    public async Task AddAppliedAsync(IReadOnlyList<AppliedRow> applied, CancellationToken ct)
+    {
+        await using var copy = await Connection.BeginBinaryImportAsync("COPY import_applied (row_id, applied_id, applied_version, before) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in applied)
         {
-            foreach (var row in applied)
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(row.RowId, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct);
+            if (row.Before is null)
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(row.RowId, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.Id, NpgsqlDbType.Uuid, ct);
-                await copy.WriteAsync(row.Version, NpgsqlDbType.Bigint, ct);
-                if (row.Before is null)
-                {
-                    await copy.WriteNullAsync(ct);
-                }
-                else
-                {
-                    await copy.WriteAsync(row.Before, NpgsqlDbType.Jsonb, ct);
-                }
+                await copy.WriteNullAsync(ct);
             }
-
-            await copy.CompleteAsync(ct);
+            else
+            {
+                await copy.WriteAsync(row.Before, NpgsqlDbType.Jsonb, ct);
+            }
         }
 
+        await copy.CompleteAsync(ct);
+    }
+
+    public async Task SaveAppliedAsync(Guid importId, CancellationToken ct)
+    {
         await using var update = new NpgsqlCommand(
             "UPDATE import.import_rows r SET applied_id = a.applied_id, applied_version = a.applied_version, before = a.before FROM import_applied a WHERE r.import_id = $1 AND r.row_id = a.row_id",
             Connection);

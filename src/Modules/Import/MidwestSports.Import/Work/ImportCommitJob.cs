@@ -9,48 +9,82 @@ using MidwestSports.Shared.Errors;
 namespace MidwestSports.Import.Work;
 
 /// <summary>
-/// Applies a checked plan: each kind's writes through its module (one transaction there, with its outbox), in the order
-/// kinds depend on each other; then records what each row did (for the undo) and marks the import Committed, audited
-/// once with its counts. A module refusing the first kind (someone changed the data after the check) leaves nothing
-/// applied: the import is Ready again with the reason. In a workbook, a later kind refused leaves the earlier ones
-/// applied and recorded, so the undo can take them back.
+/// Applies a checked plan: the writes the commit request stored are read back a page at a time and streamed to each
+/// kind's module (one transaction there, with its outbox), in the order kinds depend on each other; what each row did
+/// is recorded as it comes (for the undo), and the import marked Committed, audited once with its counts. Nothing
+/// holds the whole file's writes or results. A module refusing the first kind (someone changed the data after the
+/// check) leaves nothing applied: the import is Ready again with the reason. In a workbook, a later kind refused leaves
+/// the earlier ones applied and recorded, so the undo can take them back.
 /// </summary>
 internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, ImportProgress progress, CurrentScope current, TimeProvider time)
 {
+    /// <summary>What rows did is recorded, and progress reported, every this many rows.</summary>
+    private const int RecordEvery = 1_000;
+
+    private const string KindSavepoint = "kind";
+
     public async Task RunAsync(CommitWork work, CancellationToken ct)
     {
-        var applied = new List<AppliedRow>();
         var (created, updated, done) = (0, 0, 0);
         string? stoppedBecause = null;
-        foreach (var (kind, writes) in work.Writes.OrderBy(w => w.Kind))
-        {
-            try
-            {
-                applied.AddRange(await kinds.Of(kind).ApplyAsync(work.ImportId, writes, ct));
-            }
-            catch (Exception ex) when (ex is DomainException or ValidationException)
-            {
-                var reason = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ex.Message;
-                if (applied.Count == 0)
-                {
-                    await progress.SetStatusAsync(work.ImportId, ImportStatus.Ready, $"Nothing was imported: {reason}", ct, done: 0);
-                    return;
-                }
-
-                stoppedBecause = $"The {kind.ToString().ToLowerInvariant()} were not imported: {reason} What was imported before them is kept; undo the import to take it back.";
-                break;
-            }
-
-            created += writes.Count(w => w.Action == RowAction.Create);
-            updated += writes.Count(w => w.Action == RowAction.Update);
-            done += writes.Count;
-            await progress.ReportAsync(work.ImportId, done, ct);
-        }
-
+        string? refused = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await using (var writer = new ImportRowWriter(db))
         {
-            await writer.SaveAppliedAsync(work.ImportId, applied, ct);
+            await writer.BeginAppliedAsync(ct);
+            foreach (var (kind, _) in work.Kinds.OrderBy(k => k.Kind))
+            {
+                var importKind = kinds.Of(kind);
+                var counted = new ActionCount();
+                await transaction.CreateSavepointAsync(KindSavepoint, ct);
+                try
+                {
+                    var store = new ImportWriteStore(db);
+                    var applied = new List<AppliedRow>(RecordEvery);
+                    await foreach (var row in importKind.ApplyAsync(work.ImportId, counted.Of(store.ReadAsync(work.ImportId, kind, importKind.WriteType, ct)), ct))
+                    {
+                        applied.Add(row);
+                        if (applied.Count == RecordEvery)
+                        {
+                            await writer.AddAppliedAsync(applied, ct);
+                            applied.Clear();
+                            await progress.ReportAsync(work.ImportId, done + counted.All, ct);
+                        }
+                    }
+
+                    await writer.AddAppliedAsync(applied, ct);
+                }
+                catch (Exception ex) when (ex is DomainException or ValidationException)
+                {
+                    await transaction.RollbackToSavepointAsync(KindSavepoint, ct);
+                    var reason = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ex.Message;
+                    if (done == 0)
+                    {
+                        refused = $"Nothing was imported: {reason}";
+                        break;
+                    }
+
+                    stoppedBecause = $"The {kind.ToString().ToLowerInvariant()} were not imported: {reason} What was imported before them is kept; undo the import to take it back.";
+                    break;
+                }
+
+                created += counted.Creates;
+                updated += counted.Updates;
+                done += counted.All;
+                await progress.ReportAsync(work.ImportId, done, ct);
+            }
+
+            if (refused is null)
+            {
+                await writer.SaveAppliedAsync(work.ImportId, ct);
+            }
+        }
+
+        if (refused is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            await progress.SetStatusAsync(work.ImportId, ImportStatus.Ready, refused, ct, done: 0);
+            return;
         }
 
         var batch = await db.Imports.SingleAsync(i => i.Id == work.ImportId, ct);
@@ -61,8 +95,36 @@ internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, Imp
         batch.ProgressDone = batch.ProgressTotal;
         batch.SetOutcome(new ImportOutcomeDto(created, updated, work.Skipped, 0, 0, []));
         current.AuditReason = $"import {batch.Id}: {created} created, {updated} updated, {batch.Unchanged} unchanged, {work.Skipped} skipped";
+        await new ImportWriteStore(db).ClearAsync(work.ImportId, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         current.AuditReason = null;
+    }
+
+    /// <summary>Counts the writes a kind's module has read, by action: what it applied, once its transaction committed.</summary>
+    private sealed class ActionCount
+    {
+        public int Creates { get; private set; }
+
+        public int Updates { get; private set; }
+
+        public int All => Creates + Updates;
+
+        public async IAsyncEnumerable<PlannedWrite> Of(IAsyncEnumerable<PlannedWrite> writes)
+        {
+            await foreach (var write in writes)
+            {
+                if (write.Action == RowAction.Create)
+                {
+                    Creates++;
+                }
+                else
+                {
+                    Updates++;
+                }
+
+                yield return write;
+            }
+        }
     }
 }

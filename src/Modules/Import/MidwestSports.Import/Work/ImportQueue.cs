@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using MidwestSports.Import.Contracts;
-using MidwestSports.Import.Kinds;
 using MidwestSports.Shared.Access;
 
 namespace MidwestSports.Import.Work;
@@ -11,8 +10,11 @@ internal abstract record ImportWork(Guid ImportId, CityScope Scope);
 /// <summary>Plan every row of the stored file with the stored mapping and decisions, and store the plan (the preview).</summary>
 internal sealed record AnalyzeWork(Guid ImportId, CityScope Scope) : ImportWork(ImportId, Scope);
 
-/// <summary>Apply the writes the commit request checked against the preview, kind by kind, each in its module's transaction.</summary>
-internal sealed record CommitWork(Guid ImportId, CityScope Scope, CommitMode Mode, IReadOnlyList<(Contracts.ImportKind Kind, IReadOnlyList<PlannedWrite> Writes)> Writes, int Skipped)
+/// <summary>
+/// Apply the writes the commit request checked against the preview and stored (<see cref="Persistence.ImportWriteStore"/>),
+/// kind by kind, each in its module's transaction; <see cref="Kinds"/> says how many writes each kind has.
+/// </summary>
+internal sealed record CommitWork(Guid ImportId, CityScope Scope, CommitMode Mode, IReadOnlyList<(Contracts.ImportKind Kind, int Writes)> Kinds, int Skipped)
     : ImportWork(ImportId, Scope);
 
 /// <summary>Undo what the commit applied, kinds in reverse order.</summary>

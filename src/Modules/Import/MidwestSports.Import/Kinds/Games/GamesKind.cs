@@ -18,11 +18,14 @@ internal sealed class GamesKind(ILeagueDirectory leagues, ISponsorDirectory spon
             new Schedules(sender),
             context.Headers);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        AppliedRows.Of(
+    public Type WriteType => typeof(GameImportRow);
+
+    public IAsyncEnumerable<AppliedRow> ApplyAsync(Guid importId, IAsyncEnumerable<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.AllAtOnce(
             writes,
-            await sender.Send(new ImportGames(importId, [.. writes.Select(w => (GameImportRow)w.Write)]), ct),
-            (w, r) => (r.GameId, r.Version, $"{((GameImportRow)w.Write).Fields.Date:yyyy-MM-dd}", r.Before));
+            async all => await sender.Send(new ImportGames(importId, [.. all.Select(w => (GameImportRow)w.Write)]), ct),
+            (w, r) => (r.GameId, r.Version, $"{((GameImportRow)w.Write).Fields.Date:yyyy-MM-dd}", r.Before),
+            ct);
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
         await sender.Send(new UndoGameImport(importId, AppliedRows.UndoItems<GameDto>(applied)), ct);

@@ -14,9 +14,14 @@ internal sealed class LeaguesKind(ILeagueDirectory leagues, ICityDirectory citie
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new LeagueRowPlanner(await leagues.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        AppliedRows.Of(writes, await sender.Send(new ImportLeagues(importId, [.. writes.Select(w => (LeagueImportRow)w.Write)]), ct),
-            (w, r) => (r.LeagueId, r.Version, ((LeagueImportRow)w.Write).Fields.Name, r.Before));
+    public Type WriteType => typeof(LeagueImportRow);
+
+    public IAsyncEnumerable<AppliedRow> ApplyAsync(Guid importId, IAsyncEnumerable<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.AllAtOnce(
+            writes,
+            async all => await sender.Send(new ImportLeagues(importId, [.. all.Select(w => (LeagueImportRow)w.Write)]), ct),
+            (w, r) => (r.LeagueId, r.Version, ((LeagueImportRow)w.Write).Fields.Name, r.Before),
+            ct);
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
         await sender.Send(new UndoLeagueImport(importId, AppliedRows.UndoItems<LeagueDto>(applied)), ct);

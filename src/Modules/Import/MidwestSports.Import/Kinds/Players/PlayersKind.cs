@@ -18,11 +18,14 @@ internal sealed class PlayersKind(ILeagueDirectory leagues, ISponsorDirectory sp
             new Rosters(sender),
             context.Headers);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        AppliedRows.Of(
+    public Type WriteType => typeof(PlayerImportRow);
+
+    public IAsyncEnumerable<AppliedRow> ApplyAsync(Guid importId, IAsyncEnumerable<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.AllAtOnce(
             writes,
-            await sender.Send(new ImportPlayers(importId, [.. writes.Select(w => (PlayerImportRow)w.Write)]), ct),
-            (w, r) => (r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before is null && r.SteppedDown.Count == 0 ? null : new PlayerApplied(r.Before, r.SteppedDown)));
+            async all => await sender.Send(new ImportPlayers(importId, [.. all.Select(w => (PlayerImportRow)w.Write)]), ct),
+            (w, r) => (r.PlayerId, r.Version, ((PlayerImportRow)w.Write).Fields.Name, r.Before is null && r.SteppedDown.Count == 0 ? null : new PlayerApplied(r.Before, r.SteppedDown)),
+            ct);
 
     /// <summary>Each row's player, and the captain its new captain stepped down, who is reinstated too (unless changed since).</summary>
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>

@@ -15,9 +15,14 @@ internal sealed class SponsorsKind(ISponsorDirectory sponsors, ICityDirectory ci
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new SponsorRowPlanner(await sponsors.DetailsAsync(ct), await CityNames.LoadAsync(cities, context.Scope, ct), context);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        AppliedRows.Of(writes, await sender.Send(new ImportSponsors(importId, [.. writes.Select(w => (SponsorImportRow)w.Write)]), ct),
-            (w, r) => (r.SponsorId, r.Version, ((SponsorImportRow)w.Write).Fields.Name, r.Before));
+    public Type WriteType => typeof(SponsorImportRow);
+
+    public IAsyncEnumerable<AppliedRow> ApplyAsync(Guid importId, IAsyncEnumerable<PlannedWrite> writes, CancellationToken ct) =>
+        AppliedRows.AllAtOnce(
+            writes,
+            async all => await sender.Send(new ImportSponsors(importId, [.. all.Select(w => (SponsorImportRow)w.Write)]), ct),
+            (w, r) => (r.SponsorId, r.Version, ((SponsorImportRow)w.Write).Fields.Name, r.Before),
+            ct);
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
         await sender.Send(new UndoSponsorImport(importId, AppliedRows.UndoItems<SponsorDto>(applied)), ct);

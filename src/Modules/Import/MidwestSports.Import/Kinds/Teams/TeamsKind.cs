@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Mediator;
 using MidwestSports.Import.Contracts;
@@ -17,9 +18,24 @@ internal sealed class TeamsKind(ILeagueDirectory leagues, ISponsorDirectory spon
     public async Task<IRowPlanner> PlannerAsync(PlanningContext context, CancellationToken ct) =>
         new TeamRowPlanner(await TeamReferences.LoadAsync(leagues, sponsors, teams, context.InFile, ct), context.Scope, context.CityId, context.Headers, context.Suggest);
 
-    public async Task<IReadOnlyList<AppliedRow>> ApplyAsync(Guid importId, IReadOnlyList<PlannedWrite> writes, CancellationToken ct) =>
-        AppliedRows.Of(writes, await sender.Send(new ImportTeams(importId, [.. writes.Select(w => (TeamImportRow)w.Write)]), ct),
-            (w, r) => (r.TeamId, r.Version, ((TeamImportRow)w.Write).Fields.Name, r.Before));
+    public Type WriteType => typeof(TeamImportRow);
+
+    /// <summary>Streamed both ways: the writes go to the Teams module a batch at a time and its results come back as each batch is written.</summary>
+    public async IAsyncEnumerable<AppliedRow> ApplyAsync(Guid importId, IAsyncEnumerable<PlannedWrite> writes, [EnumeratorCancellation] CancellationToken ct)
+    {
+        // The module answers row by row in the order it was given them; the writes are remembered until their answer comes.
+        var sent = new Queue<PlannedWrite>();
+        var rows = writes.Select(w =>
+        {
+            sent.Enqueue(w);
+            return (TeamImportRow)w.Write;
+        });
+        await foreach (var result in sender.CreateStream(new ImportTeams(importId, rows), ct))
+        {
+            var write = sent.Dequeue();
+            yield return AppliedRows.One(write, (result.TeamId, result.Version, ((TeamImportRow)write.Write).Fields.Name, result.Before));
+        }
+    }
 
     public async Task<ImportUndoReport> UndoAsync(Guid importId, IReadOnlyList<AppliedRow> applied, CancellationToken ct) =>
         await sender.Send(new UndoTeamImport(importId, AppliedRows.UndoItems<TeamDto>(applied)), ct);

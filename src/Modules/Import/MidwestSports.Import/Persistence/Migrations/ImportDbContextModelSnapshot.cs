@@ -289,6 +289,43 @@ namespace MidwestSports.Import.Persistence.Migrations
                     b.ToTable("import_rows", "import");
                 });
 
+            modelBuilder.Entity("MidwestSports.Import.Domain.ImportWriteRecord", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("RowId")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Write")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("write");
+
+                    b.HasKey("ImportId", "RowId")
+                        .HasName("pk_import_writes");
+
+                    b.ToTable("import_writes", "import");
+                });
+
             modelBuilder.Entity("MidwestSports.Import.Domain.SavedMapping", b =>
                 {
                     b.Property<string>("Kind")

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
@@ -19,15 +20,16 @@ using NpgsqlTypes;
 namespace MidwestSports.Teams.Features.Import;
 
 /// <summary>
-/// An import's teams in one transaction: the same rules as a single create or update (scope, live league, active sponsor
-/// of the league's city, valid fields, unique name, the version read), checked for every row before anything is written;
-/// then the new teams by COPY (<see cref="TeamCopy"/>: each with the audit entry and the outbox message a SaveChanges
-/// would write), the updated ones through EF Core in batches (the change tracker cleared between them), and the listing
-/// rows projected set-wise at the end. Any broken rule fails the whole import.
+/// An import's teams in one transaction, a batch of <see cref="BatchSize"/> rows at a time: each batch is checked against
+/// the same rules as a single create or update (scope, live league, active sponsor of the league's city, valid fields,
+/// unique name, the version read), then its new teams written by COPY (<see cref="TeamCopy"/>: each with the audit entry
+/// and the outbox message a SaveChanges would write), its updated ones through EF Core (the change tracker cleared
+/// after), its listing rows projected set-wise, and its results returned. Memory holds one batch, whatever the file's
+/// size. The transaction commits after the last batch; any broken rule fails the whole import, nothing written.
 /// </summary>
 internal sealed class ImportTeamsHandler(
     TeamsDbContext db, CurrentScope current, ILeagueDirectory leagues, ISponsorDirectory sponsors, TimeProvider time, OutboxDispatcher dispatcher)
-    : ICommandHandler<ImportTeams, IReadOnlyList<TeamImportResult>>
+    : IStreamCommandHandler<ImportTeams, TeamImportResult>
 {
     private const int BatchSize = 1_000;
 
@@ -36,75 +38,100 @@ internal sealed class ImportTeamsHandler(
 
     private static readonly TeamFieldsValidator Validator = new();
 
-    public async ValueTask<IReadOnlyList<TeamImportResult>> Handle(ImportTeams command, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<TeamImportResult> Handle(ImportTeams command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var scope = current.Scope;
         scope.EnsureCanWrite();
-        var rows = command.Rows;
         var leagueFacts = (await leagues.AllAsync(cancellationToken)).ToDictionary(l => l.LeagueId);
         var sponsorFacts = (await sponsors.AllAsync(cancellationToken)).ToDictionary(s => s.SponsorId);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            Check(i, rows[i], leagueFacts, sponsorFacts, scope);
-        }
-
-        current.AuditReason = $"import {command.ImportId}";
+        var replicated = new HashSet<Guid>();
+        var published = new List<Guid>();
         var now = time.GetUtcNow();
-        var results = new TeamImportResult[rows.Count];
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await RefreshReplicasAsync(rows, leagueFacts, sponsorFacts, cancellationToken);
-        var published = await CreateAsync(rows, leagueFacts, now, results, cancellationToken);
-        var updates = Enumerable.Range(0, rows.Count).Where(i => rows[i].TeamId is not null).ToList();
-        foreach (var batch in updates.Chunk(BatchSize))
+        var offset = 0;
+        current.AuditReason = $"import {command.ImportId}";
+        try
         {
-            var updateIds = batch.Select(i => rows[i].TeamId!.Value).ToList();
-            var existing = await db.Teams.InScope(scope).Where(t => updateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-            foreach (var index in batch)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await foreach (var rows in command.Rows.Chunk(BatchSize).WithCancellation(cancellationToken))
             {
-                var row = rows[index];
-                var team = existing.GetValueOrDefault(row.TeamId!.Value) ?? throw new ConflictException($"Row {index + 1}: the team was deleted since the preview. Preview the file again.");
-                if (row.ExpectedVersion is { } expected && team.Version != expected)
+                for (var i = 0; i < rows.Length; i++)
                 {
-                    throw new ConflictException($"Row {index + 1}: {team.Name} was changed by someone else since the preview. Preview the file again.");
+                    Check(offset + i, rows[i], leagueFacts, sponsorFacts, scope);
                 }
 
-                var before = team.ToDto();
-                team.Update(row.Fields, leagueFacts[row.Fields.LeagueId].CityId);
-                db.AddToOutbox(team.ToChanged(), now);
-                results[index] = new TeamImportResult(team.Id, team.Version, before);
+                await RefreshReplicasAsync(rows, leagueFacts, sponsorFacts, replicated, cancellationToken);
+                var results = new TeamImportResult[rows.Length];
+                published.AddRange(await CreateAsync(rows, leagueFacts, now, results, cancellationToken));
+                await UpdateAsync(rows, offset, leagueFacts, scope, now, results, cancellationToken);
+                await TeamProjection.ProjectManyAsync(db, [.. results.Select(r => r.TeamId)], cancellationToken);
+                foreach (var result in results)
+                {
+                    yield return result;
+                }
+
+                offset += rows.Length;
             }
 
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-            {
-                throw new ConflictException("Another team of the same league already has one of the names in this import (it was added since the preview). Preview the file again.", "name");
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                throw new ConflictException("A team in this import was changed by someone else while it was being saved. Preview the file again.");
-            }
-
-            db.ChangeTracker.Clear();
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            current.AuditReason = null;
         }
 
-        await TeamProjection.ProjectManyAsync(db, [.. results.Select(r => r.TeamId)], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        current.AuditReason = null;
-        await PublishAsync(published);
-        return results;
+        await PublishAsync([.. published]);
+    }
+
+    /// <summary>The batch's rows with a team: updated through EF Core from the version the preview read, in one SaveChanges.</summary>
+    private async Task UpdateAsync(TeamImportRow[] rows, int offset, Dictionary<Guid, LeagueFacts> leagueFacts, CityScope scope, DateTimeOffset now, TeamImportResult[] results, CancellationToken ct)
+    {
+        var updates = Enumerable.Range(0, rows.Length).Where(i => rows[i].TeamId is not null).ToList();
+        if (updates.Count == 0)
+        {
+            return;
+        }
+
+        var updateIds = updates.Select(i => rows[i].TeamId!.Value).ToList();
+        var existing = await db.Teams.InScope(scope).Where(t => updateIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        foreach (var index in updates)
+        {
+            var row = rows[index];
+            var team = existing.GetValueOrDefault(row.TeamId!.Value) ?? throw new ConflictException($"Row {offset + index + 1}: the team was deleted since the preview. Preview the file again.");
+            if (row.ExpectedVersion is { } expected && team.Version != expected)
+            {
+                throw new ConflictException($"Row {offset + index + 1}: {team.Name} was changed by someone else since the preview. Preview the file again.");
+            }
+
+            var before = team.ToDto();
+            team.Update(row.Fields, leagueFacts[row.Fields.LeagueId].CityId);
+            db.AddToOutbox(team.ToChanged(), now);
+            results[index] = new TeamImportResult(team.Id, team.Version, before);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new ConflictException("Another team of the same league already has one of the names in this import (it was added since the preview). Preview the file again.", "name");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("A team in this import was changed by someone else while it was being saved. Preview the file again.");
+        }
+
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
     /// The rows without a team, created by COPY in the caller's transaction (a unique name taken since the preview is
     /// the same 409 as through EF Core); returns the outbox messages' ids, published after the commit.
     /// </summary>
-    private async Task<Guid[]> CreateAsync(IReadOnlyList<TeamImportRow> rows, Dictionary<Guid, LeagueFacts> leagueFacts, DateTimeOffset now, TeamImportResult[] results, CancellationToken ct)
+    private async Task<Guid[]> CreateAsync(TeamImportRow[] rows, Dictionary<Guid, LeagueFacts> leagueFacts, DateTimeOffset now, TeamImportResult[] results, CancellationToken ct)
     {
         var created = new List<Team>();
-        for (var i = 0; i < rows.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
             if (rows[i].TeamId is null)
             {
@@ -191,15 +218,19 @@ internal sealed class ImportTeamsHandler(
         }
     }
 
-    private async Task RefreshReplicasAsync(IReadOnlyList<TeamImportRow> rows, Dictionary<Guid, LeagueFacts> leagueFacts, Dictionary<Guid, SponsorFacts> sponsorFacts, CancellationToken ct)
+    /// <summary>The local name replicas of the batch's leagues, cities and sponsors, refreshed once per import (the listing projects from them).</summary>
+    private async Task RefreshReplicasAsync(TeamImportRow[] rows, Dictionary<Guid, LeagueFacts> leagueFacts, Dictionary<Guid, SponsorFacts> sponsorFacts, HashSet<Guid> replicated, CancellationToken ct)
     {
-        foreach (var league in rows.Select(r => r.Fields.LeagueId).Distinct().Select(id => leagueFacts[id]))
+        foreach (var league in rows.Select(r => r.Fields.LeagueId).Where(replicated.Add).Select(id => leagueFacts[id]))
         {
             await LeagueReplica.UpsertAsync(db, LeagueReplica.From(league), ct);
-            await CityChangedHandler.UpsertAsync(db, league.CityId, league.CityName, league.CityVersion, ct);
+            if (replicated.Add(league.CityId))
+            {
+                await CityChangedHandler.UpsertAsync(db, league.CityId, league.CityName, league.CityVersion, ct);
+            }
         }
 
-        foreach (var sponsor in rows.Where(r => r.Fields.SponsorId is not null).Select(r => r.Fields.SponsorId!.Value).Distinct().Select(id => sponsorFacts[id]))
+        foreach (var sponsor in rows.Where(r => r.Fields.SponsorId is not null).Select(r => r.Fields.SponsorId!.Value).Where(replicated.Add).Select(id => sponsorFacts[id]))
         {
             await SponsorChangedHandler.UpsertAsync(db, sponsor.SponsorId, sponsor.Name, sponsor.Active, sponsor.Version, ct);
         }
