@@ -261,6 +261,6 @@ internal static class OpenApiContract
         ("cursor", JsonSchemaType.String, null), ("q", JsonSchemaType.String, null), ("name", JsonSchemaType.String, null),
         ("sponsorName", JsonSchemaType.String, null), ("leagueName", JsonSchemaType.String, null), ("captainName", JsonSchemaType.String, null),
         ("leagueId", JsonSchemaType.String, "uuid"), ("cityId", JsonSchemaType.String, "uuid"), ("sponsorId", JsonSchemaType.String, "uuid"),
-        ("hasSponsor", JsonSchemaType.Boolean, null),
+        ("hasSponsor", JsonSchemaType.Boolean, null), ("season", JsonSchemaType.String, null),
     ];
 }

@@ -40,6 +40,7 @@ public sealed record LeagueDto(
 /// <param name="PublicVisible">Shown on the public site once out of Draft (the default); false keeps it off the public site. Omitted on an edit: unchanged.</param>
 public sealed record LeagueFields(string Name, string Sport, Guid CityId, int SeasonYear, SeasonTerm Term, DayOfWeek Night, string Level, LeagueStatus Status, long? Version = null, bool? PublicVisible = null);
 
+/// <param name="Current">True: only leagues still running (draft, registration, active); false: only finished ones (completed, archived).</param>
 public sealed record ListLeagues(
     int Page = 1,
     int PageSize = 25,
@@ -49,7 +50,8 @@ public sealed record ListLeagues(
     string? Sport = null,
     int? SeasonYear = null,
     SeasonTerm? Term = null,
-    LeagueStatus? Status = null) : IQuery<Shared.Paging.PagedResultDto<LeagueDto>>;
+    LeagueStatus? Status = null,
+    bool? Current = null) : IQuery<Shared.Paging.PagedResultDto<LeagueDto>>;
 
 public sealed record GetLeague(Guid LeagueId) : IQuery<LeagueDto>;
 

@@ -70,6 +70,7 @@ public sealed record TeamListingPage(
     string? NextCursor);
 
 /// <summary>The listing query; every text filter is a case-insensitive "contains".</summary>
+/// <param name="Season">Exact: a term and a year as the listing shows them, such as "Fall 2026" (case ignored).</param>
 public sealed record ListTeams(
     string? Sort = null,
     int Page = 1,
@@ -84,7 +85,8 @@ public sealed record ListTeams(
     Guid? CityId = null,
     Guid? SponsorId = null,
     bool? HasSponsor = null,
-    bool WithTotal = true) : IQuery<TeamListingPage>;
+    bool WithTotal = true,
+    string? Season = null) : IQuery<TeamListingPage>;
 
 /// <summary>Recomputes the listing from Teams' own data and the other modules' Contracts, and reports the drift it repaired.</summary>
 public sealed record RebuildTeamListing : ICommand<ListingRebuildReport>;

@@ -23,9 +23,11 @@ internal static class LeagueEndpoints
                 string? sport = null,
                 int? seasonYear = null,
                 SeasonTerm? term = null,
-                LeagueStatus? status = null) =>
-                Results.Ok(await sender.Send(new ListLeagues(page, pageSize, sort, q, cityId, sport, seasonYear, term, status), ct)))
+                LeagueStatus? status = null,
+                bool? current = null) =>
+                Results.Ok(await sender.Send(new ListLeagues(page, pageSize, sort, q, cityId, sport, seasonYear, term, status, current), ct)))
             .WithName("ListLeagues")
+            .WithDescription("Leagues of your cities. current=true: only leagues still running (draft, registration, active); current=false: only completed or archived ones.")
             .Produces<MidwestSports.Shared.Paging.PagedResultDto<LeagueDto>>()
             .ProducesValidationProblem();
         leagues.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetLeague(id), ct)))

@@ -62,6 +62,13 @@ internal sealed class ListLeaguesHandler(LeaguesDbContext db, CurrentScope curre
             rows = rows.Where(r => r.League.Status == status);
         }
 
+        if (query.Current is { } running)
+        {
+            rows = running
+                ? rows.Where(r => r.League.Status != LeagueStatus.Completed && r.League.Status != LeagueStatus.Archived)
+                : rows.Where(r => r.League.Status == LeagueStatus.Completed || r.League.Status == LeagueStatus.Archived);
+        }
+
         var total = await rows.LongCountAsync(cancellationToken);
         var page = await LeagueRows.Sort(rows, SortSpec.Parse(query.Sort, "name"))
             .Skip((query.Page - 1) * query.PageSize)

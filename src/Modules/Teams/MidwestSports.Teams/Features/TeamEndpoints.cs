@@ -15,7 +15,7 @@ namespace MidwestSports.Teams.Features;
 internal static class TeamEndpoints
 {
     private static readonly string[] ListParameters =
-        ["sort", "page", "pageSize", "cursor", "q", "name", "sponsorName", "leagueName", "captainName", "leagueId", "cityId", "sponsorId", "hasSponsor"];
+        ["sort", "page", "pageSize", "cursor", "q", "name", "sponsorName", "leagueName", "captainName", "leagueId", "cityId", "sponsorId", "hasSponsor", "season"];
 
     public sealed record SponsorBody(Guid? SponsorId);
 
@@ -144,7 +144,7 @@ internal static class TeamEndpoints
 
         var list = new ListTeams(
             Text("sort"), Int("page", 1), Int("pageSize", 25), Text("cursor"), Text("q"), Text("name"), Text("sponsorName"),
-            Text("leagueName"), Text("captainName"), Id("leagueId"), Id("cityId"), Id("sponsorId"), Flag("hasSponsor"));
+            Text("leagueName"), Text("captainName"), Id("leagueId"), Id("cityId"), Id("sponsorId"), Flag("hasSponsor"), Season: Text("season"));
         if (failures.Count > 0)
         {
             throw new ValidationException(failures);

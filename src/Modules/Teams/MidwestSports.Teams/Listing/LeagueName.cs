@@ -86,7 +86,7 @@ internal static class LeagueReplica
         Name = name,
         Sport = sport,
         Season = $"{term} {year}",
-        SeasonSort = (year * 10) + (int)term,
+        SeasonSort = SeasonKey.Of(year, term),
         Archived = status == LeagueStatus.Archived,
         Version = version,
     };

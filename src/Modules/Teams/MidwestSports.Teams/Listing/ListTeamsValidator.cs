@@ -16,5 +16,6 @@ internal sealed class ListTeamsValidator : AbstractValidator<ListTeams>
         RuleFor(x => x.SponsorName).OptionalText(120);
         RuleFor(x => x.LeagueName).OptionalText(120);
         RuleFor(x => x.CaptainName).OptionalText(100);
+        RuleFor(x => x.Season).Must(s => s is null || SeasonKey.TryParse(s, out _)).WithMessage("season must be a term and a year, such as Fall 2026.");
     }
 }

@@ -100,6 +100,12 @@ internal static class TeamListingSql
         Exact(where, parameters, "league_id", "leagueid" + suffix, query.LeagueId);
         Exact(where, parameters, "city_id", "cityid" + suffix, query.CityId);
         Exact(where, parameters, "sponsor_id", "sponsorid" + suffix, query.SponsorId);
+        if (query.Season is { } season && SeasonKey.TryParse(season, out var seasonSort))
+        {
+            where.Add($"season_sort = @season{suffix}");
+            parameters.Add(new NpgsqlParameter($"season{suffix}", NpgsqlDbType.Integer) { Value = seasonSort });
+        }
+
         if (query.HasSponsor is { } has)
         {
             where.Add(has ? "sponsor_id IS NOT NULL" : "sponsor_id IS NULL");
