@@ -123,6 +123,8 @@ public sealed partial class AuditApiTests
         var sponsorLine = Summaries(await ReadAsync(admin, $"entityType=Sponsor&entityId={sponsor.Id}"));
         var teamLine = Summaries(await ReadAsync(admin, $"entityType=Team&entityId={team.Id}"));
         var leagueLine = Summaries(await ReadAsync(admin, $"entityType=League&entityId={league.Id}"));
+        using var systemAdmin = world.Client(Persona.SystemAdmin);
+        var everything = Summaries(await ReadAsync(systemAdmin, "limit=200"));
 
         Assert.Multiple(() =>
         {
@@ -130,6 +132,8 @@ public sealed partial class AuditApiTests
             Assert.That(teamLine, Has.Some.StartsWith("MilwaukeeAdmin changed team Named Team: ").And.Some.Contains("sponsor from (none) → Ale House Tap"), "the sponsor named by Sponsors");
             Assert.That(leagueLine, Has.Some.StartsWith("MilwaukeeAdmin changed league Named League: ").And.Some.Contains("status from Active → Archived"), "an enum by its name");
             Assert.That(sponsorLine.Concat(teamLine).Concat(leagueLine).Where(s => GuidText.IsMatch(s)), Is.Empty, "no ids in sentences");
+            Assert.That(everything, Has.Length.GreaterThan(10));
+            Assert.That(everything.Where(s => GuidText.IsMatch(s)), Is.Empty, "no ids in any sentence, whichever module wrote it");
         });
     }
 

@@ -19,7 +19,7 @@ internal static class AuditSentences
         var fields = entry.Fields.Select(f => Named(f, names)).ToList();
         var who = Who(entry, names);
         var what = What(entry, fields, names);
-        var summary = Summary(entry, who, what, fields);
+        var summary = Summary(entry, who, what, fields, names);
         if (!string.IsNullOrWhiteSpace(entry.Reason))
         {
             summary += $" (reason: {entry.Reason})";
@@ -56,13 +56,21 @@ internal static class AuditSentences
 
     private static AuditChange Named(AuditChange change, AuditNameBook names)
     {
-        if (names.KindOf(change.Field) is not { } kind)
+        if (change.Field == "Id")
         {
             return change;
         }
 
+        if (names.KindOf(change.Field) is not { } kind)
+        {
+            // An id of a kind no module names (a change-log row's entity) is said as what it is, never printed.
+            return change with { From = Unnamed(change.Field, change.From), To = Unnamed(change.Field, change.To) };
+        }
+
         return change with { From = Reference(kind, change.From, names), To = Reference(kind, change.To, names) };
     }
+
+    private static string? Unnamed(string field, string? value) => Guid.TryParse(value, out _) ? $"an unnamed {Words(field)}" : value;
 
     private static string? Reference(string kind, string? id, AuditNameBook names) =>
         id is null ? null : names.Name(kind, id) ?? (Guid.TryParse(id, out _) ? $"a removed {Words(kind)}" : id);
@@ -79,7 +87,7 @@ internal static class AuditSentences
         return name is null ? Words(entry.EntityType) : $"{Words(entry.EntityType)} {name}";
     }
 
-    private static string Summary(AuditEntryDto entry, string who, string what, IReadOnlyList<AuditChange> fields)
+    private static string Summary(AuditEntryDto entry, string who, string what, IReadOnlyList<AuditChange> fields, AuditNameBook names)
     {
         var visible = fields.Where(f => !Bookkeeping.Contains(f.Field)).ToList();
         var unnamed = what == Words(entry.EntityType);
@@ -87,21 +95,21 @@ internal static class AuditSentences
         {
             SignInAudit.Succeeded => $"{who} signed in",
             SignInAudit.Failed => $"failed sign-in for {entry.Actor}",
-            "Created" => $"{who} created {what}{Links(unnamed, visible)}",
-            "Deleted" => $"{who} deleted {what}{Links(unnamed, visible)}",
+            "Created" => $"{who} created {what}{Links(unnamed, visible, names)}",
+            "Deleted" => $"{who} deleted {what}{Links(unnamed, visible, names)}",
             _ => Updated(who, entry.EntityType, what, visible),
         };
     }
 
     /// <summary>For an entity without a name of its own (a sponsor's city): what it links, "(sponsor Ale House, city Madison)".</summary>
-    private static string Links(bool unnamed, IReadOnlyList<AuditChange> fields)
+    private static string Links(bool unnamed, IReadOnlyList<AuditChange> fields, AuditNameBook names)
     {
         if (!unnamed)
         {
             return string.Empty;
         }
 
-        var links = fields.Where(f => f.Field.Length > 2 && f.Field.EndsWith("Id", StringComparison.Ordinal) && f.Field != "Id" && (f.To ?? f.From) is not null)
+        var links = fields.Where(f => names.KindOf(f.Field) is not null && (f.To ?? f.From) is not null)
             .Select(f => $"{Words(f.Field)} {f.To ?? f.From}")
             .ToList();
         return links.Count == 0 ? string.Empty : $" ({string.Join(", ", links)})";
