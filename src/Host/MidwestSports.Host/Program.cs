@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using MidwestSports.Shared.Access;
 using MidwestSports.Host.Components;
 using MidwestSports.Host.Infrastructure;
+using MidwestSports.Host.Infrastructure.Auditing;
 using MidwestSports.Shared.Behaviors;
 using MidwestSports.Shared.Messaging;
 using MidwestSports.Shared.Persistence;
@@ -110,6 +111,7 @@ if (builder.Configuration.GetValue("Hangfire:Enabled", true) && command == "run"
 builder.Services.AddSingleton<RecurringJobRunner>();
 builder.Services.AddScoped<OutboxCleanup>();
 builder.Services.AddScoped<ModuleSender>();
+builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<ModuleStatusReader>();
 
 builder.Services.AddHealthChecks()

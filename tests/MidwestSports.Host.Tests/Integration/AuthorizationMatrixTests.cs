@@ -48,6 +48,7 @@ public sealed partial class AuthorizationMatrixTests
         ["PUT /api/users/{id:guid}"] = [401, 403, 403, 403, 403, 200],
         ["POST /api/users/{id:guid}/password-reset"] = [401, 403, 403, 403, 403, 202],
         ["GET /api/audit"] = [401, 403, 403, 200, 200, 200],
+        ["GET /api/audit/export.csv"] = [401, 403, 403, 200, 200, 200],
         ["GET /openapi/{documentName:regex(^v1$)}.json"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/sponsors/"] = [401, 200, 200, 200, 200, 200],
         ["GET /api/sponsors/{id:guid}"] = [401, 200, 404, 200, 404, 200],

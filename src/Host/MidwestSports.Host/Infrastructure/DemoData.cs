@@ -128,7 +128,8 @@ internal static partial class DemoData
         if (demoTeams > 0)
         {
             await sender.Send(new SeedTeams(demoTeams), cancellationToken);
-            await SeedSeasonsAsync(sender, cityIds, year, random, cancellationToken);
+            var (scheduled, unscheduled) = await SeedSeasonsAsync(sender, cityIds, year, random, cancellationToken);
+            LogSeasons(logger, scheduled, unscheduled);
             await SeedTriviaAsync(sender, cityIds, year, random, cancellationToken);
         }
 
@@ -146,8 +147,10 @@ internal static partial class DemoData
     /// league night (a league that does not fit is left unscheduled, as an admin would find it); the first league of
     /// each city gets two weeks of results, so standings and playoffs have something to show.
     /// </summary>
-    private static async Task SeedSeasonsAsync(ISender sender, Dictionary<string, Guid> cityIds, int year, Random random, CancellationToken ct)
+    private static async Task<(int Scheduled, int Unscheduled)> SeedSeasonsAsync(
+        ISender sender, Dictionary<string, Guid> cityIds, int year, Random random, CancellationToken ct)
     {
+        var (scheduled, unscheduled) = (0, 0);
         await sender.Send(new RefreshLeagueTeams(), ct);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         foreach (var (city, cityId) in cityIds)
@@ -169,8 +172,12 @@ internal static partial class DemoData
                 }
                 catch (Exception ex) when (ex is MidwestSports.Shared.Errors.DomainException or FluentValidation.ValidationException)
                 {
+                    // Expected: another league of the same night already holds the venue's slots. Counted, reported once.
+                    unscheduled++;
                     continue;
                 }
+
+                scheduled++;
 
                 if (first)
                 {
@@ -182,6 +189,8 @@ internal static partial class DemoData
                 }
             }
         }
+
+        return (scheduled, unscheduled);
     }
 
     private static readonly string[] TriviaTeams =
@@ -205,6 +214,9 @@ internal static partial class DemoData
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo seasons: {Scheduled} fall leagues scheduled; {Unscheduled} left unscheduled because a league of the same night holds their venue's slots (as an admin would find them)")]
+    private static partial void LogSeasons(ILogger logger, int scheduled, int unscheduled);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded: {Cities} cities with leagues, sponsors and teams, {Users} users")]
     private static partial void LogSeeded(ILogger logger, int cities, int users);

@@ -14,6 +14,7 @@ using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Contracts;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Auditing;
 
 namespace MidwestSports.Identity;
 
@@ -30,6 +31,7 @@ public sealed class IdentityModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IdentityDb>(Name, IdentityDb.SchemaName);
+        services.AddAuditNames<IdentityDb, User>(u => u.Id, u => u.DisplayName);
         services.AddHttpContextAccessor();
         services.AddDataProtection().SetApplicationName("MidwestSports").PersistKeysToDbContext<IdentityDb>();
 

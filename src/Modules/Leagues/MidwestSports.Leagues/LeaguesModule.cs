@@ -9,6 +9,7 @@ using MidwestSports.Shared.Access;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Auditing;
 
 namespace MidwestSports.Leagues;
 
@@ -25,6 +26,9 @@ public sealed class LeaguesModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<LeaguesDbContext>(Name, LeaguesDbContext.SchemaName);
+        services.AddAuditNames<LeaguesDbContext, Domain.City>(c => c.Id, c => c.Name);
+        services.AddAuditNames<LeaguesDbContext, Domain.League>(l => l.Id, l => l.Name);
+        services.AddAuditNames<LeaguesDbContext, Domain.Venue>(v => v.Id, v => v.Name);
         services.AddScoped<CityDirectory>();
         services.AddScoped<ICityDirectory>(sp => sp.GetRequiredService<CityDirectory>());
         services.AddScoped<ILeagueDirectory>(sp => sp.GetRequiredService<CityDirectory>());

@@ -8,6 +8,7 @@ using MidwestSports.Sponsors.Features;
 using MidwestSports.Sponsors.Persistence;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Auditing;
 
 namespace MidwestSports.Sponsors;
 
@@ -18,6 +19,7 @@ public sealed class SponsorsModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<SponsorsDbContext>(Name, SponsorsDbContext.SchemaName);
+        services.AddAuditNames<SponsorsDbContext, Domain.Sponsor>(s => s.Id, s => s.Name);
         services.AddScoped<ISponsorDirectory, SponsorDirectory>();
     }
 

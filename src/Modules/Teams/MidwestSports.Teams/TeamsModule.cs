@@ -8,6 +8,7 @@ using MidwestSports.Shared.Persistence;
 using MidwestSports.Teams.Contracts;
 using MidwestSports.Teams.Features;
 using MidwestSports.Teams.Persistence;
+using MidwestSports.Shared.Auditing;
 
 namespace MidwestSports.Teams;
 
@@ -24,6 +25,8 @@ public sealed class TeamsModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TeamsDbContext>(Name, TeamsDbContext.SchemaName);
+        services.AddAuditNames<TeamsDbContext, Domain.Team>(t => t.Id, t => t.Name);
+        services.AddAuditNames<TeamsDbContext, Domain.Player>(p => p.Id, p => p.Name);
         services.AddScoped<TeamRules>();
         services.AddScoped<Features.Players.Roster>();
         services.AddScoped<ITeamDirectory, TeamDirectory>();

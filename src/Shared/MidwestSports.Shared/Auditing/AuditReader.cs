@@ -4,27 +4,12 @@ using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Shared.Auditing;
 
-public sealed record AuditEntryDto(
-    Guid Id,
-    string Module,
-    DateTimeOffset OccurredAt,
-    Guid? UserId,
-    string Actor,
-    string EntityType,
-    string EntityId,
-    Guid? CityId,
-    string Action,
-    string Changes,
-    string? Reason);
-
-public sealed record AuditQuery(string? EntityType, string? EntityId, DateTimeOffset? Before, int Limit);
-
 /// <summary>Reads one module's audit log, limited to the caller's cities; platform-wide entries only for system admins.</summary>
 public interface IAuditReader
 {
     string Module { get; }
 
-    Task<IReadOnlyList<AuditEntryDto>> ReadAsync(AuditQuery query, CityScope scope, CancellationToken cancellationToken);
+    Task<AuditPage> ReadAsync(AuditQuery query, CityScope scope, CancellationToken cancellationToken);
 }
 
 internal sealed class AuditReader<TContext>(TContext db, ModuleRegistration<TContext> registration) : IAuditReader
@@ -32,13 +17,35 @@ internal sealed class AuditReader<TContext>(TContext db, ModuleRegistration<TCon
 {
     public string Module => registration.Module;
 
-    public async Task<IReadOnlyList<AuditEntryDto>> ReadAsync(AuditQuery query, CityScope scope, CancellationToken cancellationToken)
+    public async Task<AuditPage> ReadAsync(AuditQuery query, CityScope scope, CancellationToken cancellationToken)
     {
-        var entries = db.AuditEntries.AsNoTracking();
+        var entries = Filtered(db.AuditEntries.AsNoTracking(), query, scope);
+        var total = query.WithTotal ? await entries.LongCountAsync(cancellationToken) : (long?)null;
+        if (query.Before is { } before)
+        {
+            entries = query.BeforeId is { } beforeId
+                ? entries.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.OccurredAt, e.Id), ValueTuple.Create(before, beforeId)))
+                : entries.Where(e => e.OccurredAt < before);
+        }
+
+        var module = Module;
+        var page = await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(query.Limit)
+            .Select(e => new AuditEntryDto(e.Id, module, e.OccurredAt, e.UserId, e.Actor, e.EntityType, e.EntityId, e.CityId, e.Action, e.Changes, e.Reason))
+            .ToListAsync(cancellationToken);
+        return new AuditPage([.. page.Select(e => e with { Fields = AuditChanges.Read(db.Model, e.EntityType, e.Changes) })], total);
+    }
+
+    private static IQueryable<AuditEntry> Filtered(IQueryable<AuditEntry> entries, AuditQuery query, CityScope scope)
+    {
         if (!scope.AllCities)
         {
             var cities = scope.CityIdArray;
             entries = entries.Where(e => e.CityId != null && cities.Contains(e.CityId.Value));
+        }
+
+        if (query.CityId is { } city)
+        {
+            entries = entries.Where(e => e.CityId == city);
         }
 
         if (!string.IsNullOrWhiteSpace(query.EntityType))
@@ -51,14 +58,27 @@ internal sealed class AuditReader<TContext>(TContext db, ModuleRegistration<TCon
             entries = entries.Where(e => e.EntityId == query.EntityId);
         }
 
-        if (query.Before is { } before)
+        if (query.UserId is { } user)
         {
-            entries = entries.Where(e => e.OccurredAt < before);
+            entries = entries.Where(e => e.UserId == user);
         }
 
-        var module = Module;
-        return await entries.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(query.Limit)
-            .Select(e => new AuditEntryDto(e.Id, module, e.OccurredAt, e.UserId, e.Actor, e.EntityType, e.EntityId, e.CityId, e.Action, e.Changes, e.Reason))
-            .ToListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(query.Who))
+        {
+            var pattern = LikePatterns.Contains(query.Who);
+            entries = entries.Where(e => EF.Functions.ILike(e.Actor, pattern, LikePatterns.Escape));
+        }
+
+        if (query.From is { } from)
+        {
+            entries = entries.Where(e => e.OccurredAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            entries = entries.Where(e => e.OccurredAt < to);
+        }
+
+        return entries;
     }
 }

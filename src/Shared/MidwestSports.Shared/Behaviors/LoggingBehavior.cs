@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
+using MidwestSports.Shared.Errors;
+using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.Shared.Behaviors;
 
@@ -26,7 +28,16 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogFailed(logger, module, requestName, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name);
+            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (IsExpected(ex))
+            {
+                LogRefused(logger, module, requestName, elapsedMs, ex.GetType().Name);
+            }
+            else
+            {
+                LogFailed(logger, module, requestName, elapsedMs, ex.GetType().Name);
+            }
+
             throw;
         }
     }
@@ -35,6 +46,19 @@ public sealed partial class LoggingBehavior<TMessage, TResponse>(ILogger<Logging
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Module} handled {Request} in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, string module, string request, double elapsedMs);
 
+    /// <summary>
+    /// Validation, access, not-found and conflict outcomes are answers, not faults (400, 403, 404, 409, 412): an admin
+    /// typing a duplicate name is no event for whoever reads the log at Information.
+    /// </summary>
+    internal static bool IsExpected(Exception exception) =>
+        exception is DomainException or FluentValidation.ValidationException
+        || UniqueKeys.TryTranslate(exception, out _)
+        || UniqueKeys.IsUnstorableText(exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Module} refused {Request} after {ElapsedMs:0.0} ms: {Failure}")]
+    private static partial void LogRefused(ILogger logger, string module, string request, double elapsedMs, string failure);
+
+    // Information, not Error: the exception handler (or the job runner) logs the exception itself once, with its trace id.
     [LoggerMessage(Level = LogLevel.Information, Message = "{Module} failed {Request} after {ElapsedMs:0.0} ms: {Failure}")]
     private static partial void LogFailed(ILogger logger, string module, string request, double elapsedMs, string failure);
 }
