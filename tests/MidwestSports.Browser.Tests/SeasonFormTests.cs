@@ -51,6 +51,20 @@ public sealed class SeasonFormTests
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task SeasonPage_AsAViewer_SaysReadOnlyAndOffersNoPlanOrReplan()
+    {
+        var leagueId = await BrowserSession.Postgres.ScalarAsync<Guid>(
+            "SELECT l.id FROM leagues.leagues l JOIN leagues.cities c ON c.id = l.city_id WHERE c.name = 'Madison' ORDER BY l.name LIMIT 1");
+        var page = await BrowserSession.OpenAsync($"/leagues/{leagueId}/season", BrowserSession.ViewerEmail);
+
+        await Expect(page.GetByTestId("read-only-notice")).ToContainTextAsync("You can view this season but not change it");
+        await Expect(page.GetByTestId("plan-form")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("replan")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("enter-score")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
     private static Task<string> AsteriskAsync(ILocator control) =>
         control.Locator("label").EvaluateAsync<string>("label => getComputedStyle(label, '::after').content");
 
