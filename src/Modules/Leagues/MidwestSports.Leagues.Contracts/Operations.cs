@@ -77,6 +77,23 @@ public enum ScheduleFormat
 /// <param name="ExpectedPlan">The preview's <c>planId</c>: the commit saves only that very plan (409 when it would differ).</param>
 public sealed record GenerateSchedule(Guid LeagueId, ScheduleFormat Format, DateOnly StartDate, int Weeks, bool Commit, string? ExpectedPlan = null) : ICommand<SchedulePreviewDto>;
 
+/// <summary>
+/// Whether a league's saved schedule still fits its teams: teams that joined since it was planned (they sit out every
+/// week) and teams that left (their unplayed games remain). Carries the options a replan would use.
+/// </summary>
+public sealed record GetScheduleFit(Guid LeagueId) : IQuery<ScheduleFitDto>;
+
+/// <param name="Scheduled">The league has a saved regular-season schedule.</param>
+/// <param name="Joined">Active teams with no game in the schedule.</param>
+/// <param name="Left">Teams no longer active in the league that still have unplayed games.</param>
+/// <param name="Format">The schedule's format as saved (double when any two teams meet twice).</param>
+/// <param name="StartDate">The schedule's first night, or the league's next night without a schedule.</param>
+/// <param name="Weeks">Enough weeks for the current teams from that first night.</param>
+public sealed record ScheduleFitDto(bool Scheduled, IReadOnlyList<string> Joined, IReadOnlyList<string> Left, ScheduleFormat Format, DateOnly StartDate, int Weeks)
+{
+    public bool NeedsReplan => Scheduled && (Joined.Count > 0 || Left.Count > 0);
+}
+
 public sealed record ScheduleOptions(ScheduleFormat Format, DateOnly StartDate, int Weeks, bool Commit = false, string? ExpectedPlan = null);
 
 public sealed record GameDto(

@@ -43,6 +43,7 @@ public static class PersistenceRegistration
         services.AddScoped<Concurrency.EditPreconditions>();
         // A rule stops at its first failure: a missing time zone is not then looked up (and thrown on) as a name.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+        Validation.PlainMessages.Apply();
         services.AddHostedService<OutboxRelay>();
         services.AddClusterSignals();
         services.AddHttpContextAccessor();

@@ -47,6 +47,22 @@ public sealed class FormFeedback(ISnackbar? snackbar = null)
         Message = message;
     }
 
+    /// <summary>Runs a change whose success is told in words only it knows ("Schedule saved: 28 games.").</summary>
+    /// <param name="action">The change; it returns what the admin is told when it worked.</param>
+    /// <param name="undo">What puts it back, offered on the snackbar.</param>
+    public async Task<bool> RunAndSayAsync(Func<Task<string>> action, Func<Task>? undo = null)
+    {
+        string? said = null;
+        if (!await RunAsync(async () => said = await action(), success: string.Empty))
+        {
+            return false;
+        }
+
+        Message = said;
+        snackbar?.Saved(said ?? "Saved.", undo);
+        return true;
+    }
+
     /// <param name="action">The save or delete.</param>
     /// <param name="success">What the admin is told when it worked, in their words.</param>
     /// <param name="undo">What puts it back, offered on the snackbar (for example re-activating a sponsor).</param>
@@ -58,7 +74,10 @@ public sealed class FormFeedback(ISnackbar? snackbar = null)
             await action();
             Succeeded = true;
             Message = success;
-            snackbar?.Saved(success, undo);
+            if (success.Length > 0)
+            {
+                snackbar?.Saved(success, undo);
+            }
         }
         catch (ValidationException ex)
         {

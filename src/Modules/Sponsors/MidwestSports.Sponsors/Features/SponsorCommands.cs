@@ -16,14 +16,14 @@ internal sealed class SponsorFieldsValidator : AbstractValidator<SponsorFields>
 {
     public SponsorFieldsValidator(ICityDirectory cities)
     {
-        RuleFor(x => x.Name).RequiredText(120);
-        RuleFor(x => x.ContactName).OptionalText(120);
+        RuleFor(x => x.Name).RequiredText(120).WithName("Business name");
+        RuleFor(x => x.ContactName).OptionalText(120).WithName("Contact name");
         RuleFor(x => x.Email).OptionalText(256).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.Phone).OptionalText(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
         RuleFor(x => x.Website).OptionalText(300)
             .Must(w => string.IsNullOrWhiteSpace(w) || (Uri.TryCreate(w, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            .WithMessage("Website must be an http(s) address.");
-        RuleFor(x => x.CityIds).NotEmpty().WithMessage("A sponsor operates in at least one city.")
+            .WithMessage("Website must be a web address starting with http:// or https://.");
+        RuleFor(x => x.CityIds).NotEmpty().WithMessage("Choose at least one city the sponsor operates in.")
             .MustAsync(async (ids, ct) => ids is null || (await cities.ExistingAsync([.. ids], ct)).Count == ids.Distinct().Count())
             .WithMessage("Every city must exist.");
     }

@@ -20,12 +20,12 @@ internal sealed class TeamFieldsValidator : AbstractValidator<TeamFields>
 {
     public TeamFieldsValidator()
     {
-        RuleFor(x => x.Name).RequiredText(100);
-        RuleFor(x => x.LeagueId).NotEmpty();
-        RuleFor(x => x.CaptainName).RequiredText(100);
-        RuleFor(x => x.CaptainEmail).OptionalText(256).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.CaptainEmail));
-        RuleFor(x => x.CaptainPhone).OptionalText(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
-        RuleFor(x => x.RosterSize).InclusiveBetween(0, 60);
+        RuleFor(x => x.Name).RequiredText(100).WithName("Team name");
+        RuleFor(x => x.LeagueId).NotEmpty().WithMessage("Choose the team's league.");
+        RuleFor(x => x.CaptainName).RequiredText(100).WithName("Captain");
+        RuleFor(x => x.CaptainEmail).OptionalText(256).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.CaptainEmail)).WithName("Captain email");
+        RuleFor(x => x.CaptainPhone).OptionalText(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Captain phone may hold only digits, spaces and + ( ) - . x.").WithName("Captain phone");
+        RuleFor(x => x.RosterSize).InclusiveBetween(0, 60).WithName("Roster size");
         RuleFor(x => x.Status).IsInEnum();
     }
 }

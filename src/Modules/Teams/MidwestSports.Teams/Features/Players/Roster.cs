@@ -14,7 +14,7 @@ internal sealed class PlayerFieldsValidator : AbstractValidator<PlayerFields>
 {
     public PlayerFieldsValidator()
     {
-        RuleFor(x => x.Name).RequiredText(100);
+        RuleFor(x => x.Name).RequiredText(100).WithName("Player name");
         RuleFor(x => x.Email).OptionalText(256).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.Email));
         RuleFor(x => x.Phone).OptionalText(40).Matches(@"^[0-9+().\- x]*$").WithMessage("Phone may hold digits, spaces and + ( ) - . x only.");
     }
