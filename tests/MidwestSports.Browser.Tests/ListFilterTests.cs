@@ -1,4 +1,9 @@
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MidwestSports.Leagues.Contracts;
+using MidwestSports.Shared.Access;
+using MidwestSports.Teams.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace MidwestSports.Browser.Tests;
@@ -84,6 +89,33 @@ public sealed class ListFilterTests
         await Expect(page.GetByTestId("breadcrumbs")).ToContainTextAsync("Teams");
         await Expect(page.GetByTestId("breadcrumbs")).ToContainTextAsync("Walk-Off Wonders");
         await Expect(page.GetByTestId("team-schedule-link")).ToHaveAttributeAsync("href", $"/leagues/{BrowserSession.SeasonLeagueId}/season");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Teams_ChoosingAStatus_ShowsOnlyThoseTeamsMarkedWithIt()
+    {
+        await using (var scope = BrowserSession.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("list-filter-tests");
+            var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+            var madison = (await sender.Send(new ListCities())).Single(c => c.Name == "Madison").Id;
+            var league = await sender.Send(new CreateLeague(new LeagueFields("Madison Fall Cornhole", "Cornhole", madison, 2024, SeasonTerm.Fall, DayOfWeek.Friday, "Mixed", LeagueStatus.Completed)));
+            await sender.Send(new CreateTeam(new TeamFields("Bags Left Early", league.Id, null, "Wren Walker", null, null, 4, TeamStatus.Withdrawn)));
+        }
+
+        var page = await BrowserSession.OpenAsync("/teams");
+        var rows = page.GetByTestId("team-row");
+        await Expect(rows).ToHaveCountAsync(25);
+
+        await page.GetByTestId("filter-status").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Withdrawn" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=Withdrawn"));
+        var withdrawn = await BrowserSession.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.teams WHERE status = 'Withdrawn'");
+        await Expect(page.GetByTestId("team-total")).ToHaveTextAsync($"{withdrawn} teams");
+        await Expect(rows.GetByTestId("team-link").Filter(new() { HasText = "Bags Left Early" })).ToHaveCountAsync(1);
+        Assert.That(await rows.GetByTestId("team-status").AllInnerTextsAsync(), Has.Count.EqualTo(await rows.CountAsync()).And.All.EqualTo("Withdrawn"));
         await page.Context.CloseAsync();
     }
 }

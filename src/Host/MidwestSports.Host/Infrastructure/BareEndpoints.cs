@@ -72,7 +72,7 @@ internal static class BareEndpoints
                 items.Add((new TeamListingItem(
                     reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5),
                     reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                    reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11)), reader.GetString(12)));
+                    reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11), Enum.Parse<TeamStatus>(reader.GetString(12))), reader.GetString(13)));
             }
         }
 

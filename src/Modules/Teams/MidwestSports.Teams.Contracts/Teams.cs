@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
 using Mediator;
 using MidwestSports.Shared.Contracts;
 
 namespace MidwestSports.Teams.Contracts;
 
+/// <summary>Written by name on the wire wherever it is serialized (the API, events), and read by name or number.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TeamStatus>))]
 public enum TeamStatus
 {
     Active,
@@ -59,7 +62,8 @@ public sealed record TeamListingItem(
     Guid? SponsorId,
     string? SponsorName,
     string CaptainName,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    TeamStatus Status);
 
 public sealed record TeamListingPage(
     IReadOnlyList<TeamListingItem> Items,
@@ -70,7 +74,9 @@ public sealed record TeamListingPage(
     string? NextCursor);
 
 /// <summary>The listing query; every text filter is a case-insensitive "contains".</summary>
+/// <param name="Q">Quick search: the team's or captain's name, or the name of its sponsor, league, sport or city, contains it.</param>
 /// <param name="Season">Exact: a term and a year as the listing shows them, such as "Fall 2026" (case ignored).</param>
+/// <param name="Status">Exact: active or withdrawn teams only.</param>
 public sealed record ListTeams(
     string? Sort = null,
     int Page = 1,
@@ -86,7 +92,8 @@ public sealed record ListTeams(
     Guid? SponsorId = null,
     bool? HasSponsor = null,
     bool WithTotal = true,
-    string? Season = null) : IQuery<TeamListingPage>;
+    string? Season = null,
+    TeamStatus? Status = null) : IQuery<TeamListingPage>;
 
 /// <summary>Recomputes the listing from Teams' own data and the other modules' Contracts, and reports the drift it repaired.</summary>
 public sealed record RebuildTeamListing : ICommand<ListingRebuildReport>;

@@ -15,7 +15,7 @@ namespace MidwestSports.Teams.Features;
 internal static class TeamEndpoints
 {
     private static readonly string[] ListParameters =
-        ["sort", "page", "pageSize", "cursor", "q", "name", "sponsorName", "leagueName", "captainName", "leagueId", "cityId", "sponsorId", "hasSponsor", "season"];
+        ["sort", "page", "pageSize", "cursor", "q", "name", "sponsorName", "leagueName", "captainName", "leagueId", "cityId", "sponsorId", "hasSponsor", "season", "status"];
 
     public sealed record SponsorBody(Guid? SponsorId);
 
@@ -142,9 +142,27 @@ internal static class TeamEndpoints
             return null;
         }
 
+        TeamStatus? Status(string name)
+        {
+            var text = Text(name);
+            if (text is null)
+            {
+                return null;
+            }
+
+            if (Enum.TryParse<TeamStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status) && !int.TryParse(text, out _))
+            {
+                return status;
+            }
+
+            failures.Add(new ValidationFailure(name, $"{name} must be one of: {string.Join(", ", Enum.GetNames<TeamStatus>())}."));
+            return null;
+        }
+
         var list = new ListTeams(
             Text("sort"), Int("page", 1), Int("pageSize", 25), Text("cursor"), Text("q"), Text("name"), Text("sponsorName"),
-            Text("leagueName"), Text("captainName"), Id("leagueId"), Id("cityId"), Id("sponsorId"), Flag("hasSponsor"), Season: Text("season"));
+            Text("leagueName"), Text("captainName"), Id("leagueId"), Id("cityId"), Id("sponsorId"), Flag("hasSponsor"), Season: Text("season"),
+            Status: Status("status"));
         if (failures.Count > 0)
         {
             throw new ValidationException(failures);

@@ -30,15 +30,16 @@ internal sealed class ListTeamsHandler(TeamListingDatabase database, CurrentScop
             return new TeamListingPage([], query.Page, query.PageSize, 0, false, null);
         }
 
+        var quick = string.IsNullOrWhiteSpace(query.Q) ? null : await ReplicaMatches.QuickAsync(connection, query.Q, cancellationToken);
         var bySponsor = sort.Key == "sponsorName";
-        var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds) with
+        var filter = TeamListingSql.Filter(query, current.Scope, sponsorIds, leagueIds, quick) with
         {
             SponsorKeys = query.SponsorName is { Length: > 0 } name
                 ? await ReplicaMatches.SponsorKeysAsync(connection, name, bySponsor && sort.Descending, bySponsor ? cursor?.Value : null, cancellationToken)
                 : null,
             SponsoredOnly = sponsorIds is not null || query.SponsorId is not null || query.HasSponsor == true,
         };
-        var page = new PageRequest(query, current.Scope, sort, cursor, filter, sponsorIds, leagueIds);
+        var page = new PageRequest(query, current.Scope, sort, cursor, filter, sponsorIds, leagueIds, quick);
         var stale = StaleSponsors.Matter(page) ? await StaleSponsors.ReadAsync(connection, page, cancellationToken) : [];
 
         var rows = new List<ListingRow>();

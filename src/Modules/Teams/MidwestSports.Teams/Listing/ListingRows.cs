@@ -29,7 +29,7 @@ internal static class ListingRows
             var item = new TeamListingItem(
                 reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetGuid(4), reader.GetString(5),
                 reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetGuid(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11));
+                reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11), Enum.Parse<TeamStatus>(reader.GetString(12)));
             rows.Add(new ListingRow(item, SortValue(reader), inNulls));
         }
 
@@ -39,7 +39,7 @@ internal static class ListingRows
     /// <summary>The row's sort value as the cursor carries it (invariant text).</summary>
     private static string? SortValue(DbDataReader reader)
     {
-        var value = reader.GetValue(12);
+        var value = reader.GetValue(13);
         return value switch
         {
             DBNull => null,

@@ -9,7 +9,8 @@ namespace MidwestSports.Teams.Listing;
 /// One page to read: the query, its scope and resolved name filters, the sort and where a cursor left off, and the
 /// SQL pieces every page strategy shares (order, keyset condition, limit and offset).
 /// </summary>
-internal sealed record PageRequest(ListTeams Query, CityScope Scope, SortSpec Sort, ListingCursor? Cursor, SqlFilter Filter, Guid[]? SponsorIds, Guid[]? LeagueIds)
+internal sealed record PageRequest(
+    ListTeams Query, CityScope Scope, SortSpec Sort, ListingCursor? Cursor, SqlFilter Filter, Guid[]? SponsorIds, Guid[]? LeagueIds, QuickMatches? Quick)
 {
     public string Column => TeamListingSql.Column(Sort.Key);
 

@@ -28,7 +28,7 @@ internal sealed partial class RebuildTeamListingHandler(
     ILogger<RebuildTeamListingHandler> logger) : ICommandHandler<RebuildTeamListing, ListingRebuildReport>
 {
     private const string Compared =
-        "name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, league_version, city_version, sponsor_version";
+        "name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, status, league_version, city_version, sponsor_version";
 
     public async ValueTask<ListingRebuildReport> Handle(RebuildTeamListing command, CancellationToken cancellationToken)
     {

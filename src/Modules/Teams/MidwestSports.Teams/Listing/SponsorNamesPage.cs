@@ -19,7 +19,7 @@ internal static class SponsorNamesPage
     public static async Task<List<ListingRow>> ReadAsync(NpgsqlConnection connection, PageRequest page, CancellationToken ct)
     {
         var keys = page.Filter.SponsorKeys!;
-        var filter = TeamListingSql.Filter(page.Query, page.Scope, sponsorIds: null, page.LeagueIds);
+        var filter = TeamListingSql.Filter(page.Query, page.Scope, sponsorIds: null, page.LeagueIds, page.Quick);
         var body = $"{TeamListingSql.Select("sponsor_key")} WHERE {filter.Where} AND sponsor_key IS NOT NULL";
         var wanted = page.Limit + (int)page.Offset;
         var collected = new List<ListingRow>();

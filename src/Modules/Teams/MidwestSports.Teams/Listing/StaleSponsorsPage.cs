@@ -12,8 +12,11 @@ internal sealed record StaleSponsor(Guid SponsorId, string Name);
 /// </summary>
 internal static class StaleSponsors
 {
-    /// <summary>Sorting by sponsor and the quick search read the rows' own copy of the sponsor name; other pages do not.</summary>
-    public static bool Matter(PageRequest page) => page.Nullable || !string.IsNullOrWhiteSpace(page.Query.Q);
+    /// <summary>
+    /// Only sorting by sponsor reads the rows' own copy of the sponsor name; filters and the quick search match sponsors
+    /// by id on the replica (<see cref="ReplicaMatches"/>).
+    /// </summary>
+    public static bool Matter(PageRequest page) => page.Nullable;
 
     public static async Task<StaleSponsor[]> ReadAsync(NpgsqlConnection connection, PageRequest page, CancellationToken ct)
     {
@@ -52,7 +55,7 @@ internal static class StaleSponsorsPage
         var parts = new List<string> { $"({keyed})" };
         for (var i = 0; i < stale.Length; i++)
         {
-            var only = TeamListingSql.Filter(page.Query, page.Scope, page.SponsorIds, page.LeagueIds, stale[i], $"_s{i}");
+            var only = TeamListingSql.Filter(page.Query, page.Scope, page.SponsorIds, page.LeagueIds, page.Quick, stale[i], $"_s{i}");
             parts.Add($"({only.Where})");
             parameters.AddRange(only.Parameters);
         }
@@ -75,7 +78,7 @@ internal static class StaleSponsorsPage
         };
         for (var i = 0; i < stale.Length; i++)
         {
-            var only = TeamListingSql.Filter(page.Query, page.Scope, page.SponsorIds, page.LeagueIds, stale[i], $"_s{i}");
+            var only = TeamListingSql.Filter(page.Query, page.Scope, page.SponsorIds, page.LeagueIds, page.Quick, stale[i], $"_s{i}");
             var value = page.Nullable ? $"lower(@stalename_s{i})" : column;
             ranges.Add($"({TeamListingSql.Select(value)} WHERE {only.Where}{page.KeysetAfter(value)}{page.OrderBy(value)} LIMIT {enough})");
             parameters.AddRange(only.Parameters);

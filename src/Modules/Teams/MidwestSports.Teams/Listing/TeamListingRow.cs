@@ -30,6 +30,9 @@ internal sealed class TeamListingRow
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The team's status as its enum name (Active, Withdrawn): a filter, not a sort.</summary>
+    public string Status { get; set; } = nameof(Contracts.TeamStatus.Active);
+
     public long LeagueVersion { get; set; }
 
     public long CityVersion { get; set; }
@@ -48,6 +51,11 @@ internal sealed class TeamListingRow
 
     public string CaptainKey { get; private set; } = string.Empty;
 
+    /// <summary>
+    /// The quick search's per-team text: the team's and the captain's names. The sponsor's, league's, sport's and city's
+    /// names are matched on the replicas' few hundred rows instead (<see cref="ReplicaMatches.QuickAsync"/>), so this
+    /// column and its trigram index stay a third of the size they would be with every name in them.
+    /// </summary>
     public string Search { get; private set; } = string.Empty;
 }
 

@@ -25,7 +25,7 @@ internal static class TeamListingSql
     public static readonly string[] SortKeys = ["name", "sponsorName", "leagueName", "cityName", "sport", "season", "captainName", "createdAt"];
 
     private const string Columns =
-        "team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at";
+        "team_id, name, league_id, league_name, city_id, city_name, sport, season, sponsor_id, sponsor_name, captain_name, created_at, status";
 
     /// <summary>
     /// A page's columns from the listing, and last <c>sort_value</c>: the sort's value for the cursor (a column, or for the
@@ -36,10 +36,6 @@ internal static class TeamListingSql
     /// <summary>The same columns from the listing aliased <c>l</c>, for a page whose ids were found first.</summary>
     public static string SelectAliased(string sortValue) =>
         $"SELECT {string.Join(", ", Columns.Split(", ").Select(c => "l." + c))}, {sortValue} AS sort_value FROM teams.team_listing l";
-
-    /// <summary>What the generated <c>search</c> column holds, computed with <paramref name="sponsorName"/> in place of the row's sponsor name.</summary>
-    public static string SearchWith(string sponsorName) =>
-        $"lower(name || ' ' || coalesce({sponsorName}, '') || ' ' || league_name || ' ' || captain_name || ' ' || city_name || ' ' || sport)";
 
     public static string Column(string sortKey) => sortKey switch
     {
@@ -66,17 +62,16 @@ internal static class TeamListingSql
     /// (<see cref="StaleSponsorsPage"/>); its parameter names end in <paramref name="suffix"/>, so several such clauses
     /// can share a statement.
     /// </remarks>
-    public static SqlFilter Filter(ListTeams query, CityScope scope, Guid[]? sponsorIds, Guid[]? leagueIds, StaleSponsor? onlySponsor = null, string suffix = "")
+    public static SqlFilter Filter(
+        ListTeams query, CityScope scope, Guid[]? sponsorIds, Guid[]? leagueIds, QuickMatches? quick, StaleSponsor? onlySponsor = null, string suffix = "")
     {
         var where = new List<string> { "true" };
         var parameters = new List<NpgsqlParameter>();
-        var search = "search";
         if (onlySponsor is { } stale)
         {
             where.Add($"sponsor_id = @stalesponsor{suffix}");
             parameters.Add(new NpgsqlParameter($"stalesponsor{suffix}", NpgsqlDbType.Uuid) { Value = stale.SponsorId });
             parameters.Add(new NpgsqlParameter($"stalename{suffix}", NpgsqlDbType.Text) { Value = stale.Name });
-            search = SearchWith($"@stalename{suffix}");
         }
 
         if (!scope.AllCities && scope.CityIdArray.Length == 1)
@@ -92,7 +87,7 @@ internal static class TeamListingSql
             parameters.Add(new NpgsqlParameter($"scope{suffix}", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = scope.CityIdArray });
         }
 
-        Contains(where, parameters, search, "q" + suffix, query.Q);
+        QuickSearch(where, parameters, suffix, query.Q, quick);
         Contains(where, parameters, "name_key", "fname" + suffix, query.Name);
         AnyOf(where, parameters, "sponsor_id", "fsponsorids" + suffix, sponsorIds);
         AnyOf(where, parameters, "league_id", "fleagueids" + suffix, leagueIds);
@@ -104,6 +99,12 @@ internal static class TeamListingSql
         {
             where.Add($"season_sort = @season{suffix}");
             parameters.Add(new NpgsqlParameter($"season{suffix}", NpgsqlDbType.Integer) { Value = seasonSort });
+        }
+
+        if (query.Status is { } status)
+        {
+            where.Add($"status = @status{suffix}");
+            parameters.Add(new NpgsqlParameter($"status{suffix}", NpgsqlDbType.Varchar) { Value = status.ToString() });
         }
 
         if (query.HasSponsor is { } has)
@@ -118,6 +119,33 @@ internal static class TeamListingSql
 
     /// <summary>"contains", lower-cased, with LIKE's wildcards escaped (the SQL names the escape character: <see cref="LikePatterns"/>).</summary>
     public static string ContainsPattern(string value) => LikePatterns.Contains(value.ToLowerInvariant());
+
+    /// <summary>
+    /// <c>q</c>: the row's own text (team and captain names) contains it, or its sponsor, league (name or sport) or city
+    /// is one whose name does: those were matched on the replicas first (<see cref="ReplicaMatches.QuickAsync"/>), so the
+    /// test on them is an id, current even while a renamed sponsor's rows are still being re-keyed.
+    /// </summary>
+    private static void QuickSearch(List<string> where, List<NpgsqlParameter> parameters, string suffix, string? q, QuickMatches? quick)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return;
+        }
+
+        var name = "q" + suffix;
+        var any = new List<string> { $"search LIKE @{name} ESCAPE '\\'" };
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = ContainsPattern(q) });
+        foreach (var (column, ids, tag) in new[] { ("sponsor_id", quick?.SponsorIds, "qs"), ("league_id", quick?.LeagueIds, "ql"), ("city_id", quick?.CityIds, "qc") })
+        {
+            if (ids is { Length: > 0 })
+            {
+                any.Add($"{column} = ANY(@{tag}{suffix})");
+                parameters.Add(new NpgsqlParameter(tag + suffix, NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
+            }
+        }
+
+        where.Add(any.Count == 1 ? any[0] : $"({string.Join(" OR ", any)})");
+    }
 
     private static void Contains(List<string> where, List<NpgsqlParameter> parameters, string column, string name, string? value)
     {

@@ -10,12 +10,12 @@ namespace MidwestSports.Teams.Listing;
 internal static class TeamProjection
 {
     public const string SourceColumns =
-        "team_id, name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, league_version, city_version, sponsor_version";
+        "team_id, name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, status, league_version, city_version, sponsor_version";
 
     public const string SourceSelect = """
         SELECT t.id AS team_id, t.name, t.league_id, coalesce(l.name, '') AS league_name, t.city_id, coalesce(c.name, '') AS city_name,
                coalesce(l.sport, '') AS sport, coalesce(l.season, '') AS season, coalesce(l.season_sort, 0) AS season_sort,
-               t.sponsor_id, s.name AS sponsor_name, t.captain_name, t.created_at,
+               t.sponsor_id, s.name AS sponsor_name, t.captain_name, t.created_at, t.status,
                coalesce(l.version, 0) AS league_version, coalesce(c.version, 0) AS city_version, coalesce(s.version, 0) AS sponsor_version
         FROM teams.teams t
         LEFT JOIN teams.league_names l ON l.league_id = t.league_id
@@ -30,7 +30,7 @@ internal static class TeamProjection
         ON CONFLICT (team_id) DO UPDATE SET name = excluded.name, league_id = excluded.league_id, league_name = excluded.league_name,
             city_id = excluded.city_id, city_name = excluded.city_name, sport = excluded.sport, season = excluded.season,
             season_sort = excluded.season_sort, sponsor_id = excluded.sponsor_id, sponsor_name = excluded.sponsor_name,
-            captain_name = excluded.captain_name, created_at = excluded.created_at, league_version = excluded.league_version,
+            captain_name = excluded.captain_name, created_at = excluded.created_at, status = excluded.status, league_version = excluded.league_version,
             city_version = excluded.city_version, sponsor_version = excluded.sponsor_version
         """;
 

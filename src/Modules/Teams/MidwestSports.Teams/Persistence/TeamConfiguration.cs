@@ -53,14 +53,14 @@ internal sealed class TeamListingRowConfiguration : IEntityTypeConfiguration<Tea
         builder.Property(r => r.Season).HasMaxLength(20);
         builder.Property(r => r.SponsorName).HasMaxLength(120);
         builder.Property(r => r.CaptainName).HasMaxLength(100);
+        builder.Property(r => r.Status).HasMaxLength(20).HasDefaultValue(nameof(Contracts.TeamStatus.Active));
         builder.Property(r => r.NameKey).HasComputedColumnSql("lower(name)", stored: true);
         builder.Property(r => r.LeagueKey).HasComputedColumnSql("lower(league_name)", stored: true);
         builder.Property(r => r.CityKey).HasComputedColumnSql("lower(city_name)", stored: true);
         builder.Property(r => r.SportKey).HasComputedColumnSql("lower(sport)", stored: true);
         builder.Property(r => r.SponsorKey).HasComputedColumnSql("lower(sponsor_name)", stored: true);
         builder.Property(r => r.CaptainKey).HasComputedColumnSql("lower(captain_name)", stored: true);
-        builder.Property(r => r.Search).HasComputedColumnSql(
-            "lower(name || ' ' || coalesce(sponsor_name, '') || ' ' || league_name || ' ' || captain_name || ' ' || city_name || ' ' || sport)", stored: true);
+        builder.Property(r => r.Search).HasComputedColumnSql("lower(name || ' ' || captain_name)", stored: true);
         builder.HasIndex(r => new { r.NameKey, r.TeamId });
         // Partial: sponsorless rows never sit in the way of a sponsor-ordered scan, in either direction.
         builder.HasIndex(r => new { r.SponsorKey, r.TeamId }).HasFilter("sponsor_key IS NOT NULL");
@@ -71,8 +71,9 @@ internal sealed class TeamListingRowConfiguration : IEntityTypeConfiguration<Tea
         builder.HasIndex(r => new { r.CaptainKey, r.TeamId });
         builder.HasIndex(r => new { r.CreatedAt, r.TeamId });
         // City first: a city-scoped admin's default and sponsor views are an index range.
-        // It carries the search text: a quick search in one city, in name order, filters inside the index (index-only).
-        builder.HasIndex(r => new { r.CityId, r.NameKey, r.TeamId }).IncludeProperties(r => r.Search);
+        // It carries what a quick search tests (the search text, the sponsor and league ids): a quick search in one city, in
+        // name order, filters inside the index (index-only).
+        builder.HasIndex(r => new { r.CityId, r.NameKey, r.TeamId }).IncludeProperties(r => new { r.Search, r.SponsorId, r.LeagueId });
         builder.HasIndex(r => new { r.CityId, r.SponsorKey, r.TeamId }).HasFilter("sponsor_key IS NOT NULL");
         builder.HasIndex(r => new { r.CityId, r.TeamId }).HasFilter("sponsor_key IS NULL").HasDatabaseName("ix_team_listing_city_id_team_id_sponsorless");
         // Sponsor then city: a sponsor's rows for a rename, and a city admin's count of a sponsor filter as an index-only range.

@@ -472,7 +472,7 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("search")
-                        .HasComputedColumnSql("lower(name || ' ' || coalesce(sponsor_name, '') || ' ' || league_name || ' ' || captain_name || ' ' || city_name || ' ' || sport)", true);
+                        .HasComputedColumnSql("lower(name || ' ' || captain_name)", true);
 
                     b.Property<string>("Season")
                         .IsRequired()
@@ -516,6 +516,14 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasColumnName("sport_key")
                         .HasComputedColumnSql("lower(sport)", true);
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Active")
+                        .HasColumnName("status");
+
                     b.HasKey("TeamId")
                         .HasName("pk_team_listing");
 
@@ -557,7 +565,7 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.HasIndex("CityId", "NameKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_city_id_name_key_team_id");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CityId", "NameKey", "TeamId"), new[] { "Search" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CityId", "NameKey", "TeamId"), new[] { "Search", "SponsorId", "LeagueId" });
 
                     b.HasIndex("CityId", "SponsorKey", "TeamId")
                         .HasDatabaseName("ix_team_listing_city_id_sponsor_key_team_id")
