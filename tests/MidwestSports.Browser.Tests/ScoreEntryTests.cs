@@ -72,4 +72,25 @@ public sealed class ScoreEntryTests
             $"SELECT count(*) FROM leagues.games WHERE league_id = '{leagueId}' AND away_score = -2"), Is.Zero);
         await page.Context.CloseAsync();
     }
+
+    [Test]
+    public async Task Scores_AwayScoreOver999_SaysSoBesideTheAwayBoxAndSavesNothing()
+    {
+        var page = await BrowserSession.OpenAsync($"/scores?league={leagueId}", BrowserSession.MilwaukeeAdminEmail);
+        var row = page.GetByTestId("score-row").Last;
+        await Expect(row).ToContainTextAsync("Needs a score");
+
+        await row.GetByTestId("score-away").FillAsync("1000");
+        await row.GetByTestId("score-home").FillAsync("3");
+        await row.GetByTestId("score-save").ClickAsync();
+
+        await Expect(row.GetByTestId("score-away-error")).ToHaveTextAsync("A score is a whole number from 0 to 999.");
+        await Expect(row.GetByTestId("score-away")).ToHaveAttributeAsync("aria-describedby", await row.GetByTestId("score-away-error").GetAttributeAsync("id") ?? "missing");
+        await Expect(row.GetByTestId("score-home-error")).ToHaveCountAsync(0);
+        Assert.That(await BrowserSession.Postgres.ScalarAsync<long>(
+            $"SELECT count(*) FROM leagues.games WHERE league_id = '{leagueId}' AND (away_score = 1000 OR home_score = 3)"), Is.Zero);
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("score-row").Last).ToContainTextAsync("Needs a score");
+        await page.Context.CloseAsync();
+    }
 }

@@ -35,13 +35,22 @@ public sealed class LeaguesModule : IModule
         services.AddScoped<IVenueDirectory>(sp => sp.GetRequiredService<CityDirectory>());
     }
 
+    /// <summary>
+    /// Every route of the module starts here: one group per resource, made once, and each area's file maps into it.
+    /// <c>/api/leagues</c> holds two areas, the league itself and its season, each under its own OpenAPI tag.
+    /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         var cities = endpoints.MapGroup("/api/cities").WithTags("Cities").RequireAuthorization(AccessPolicies.CityUser);
         CityQueryEndpoints.Map(cities);
         CreateCityEndpoint.Map(cities);
         UpdateCityEndpoint.Map(cities);
-        LeagueEndpoints.Map(endpoints);
-        OperationsEndpoints.Map(endpoints);
+
+        var leagues = endpoints.MapGroup("/api/leagues").RequireAuthorization(AccessPolicies.CityUser);
+        LeagueEndpoints.Map(leagues.MapGroup(string.Empty).WithTags("Leagues"));
+        SeasonEndpoints.Map(leagues.MapGroup(string.Empty).WithTags("Schedules"));
+
+        VenueEndpoints.Map(endpoints.MapGroup("/api/venues").WithTags("Venues").RequireAuthorization(AccessPolicies.CityUser));
+        GameEndpoints.Map(endpoints.MapGroup("/api/games").WithTags("Schedules").RequireAuthorization(AccessPolicies.CityUser));
     }
 }

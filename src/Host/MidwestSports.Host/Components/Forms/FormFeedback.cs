@@ -27,9 +27,18 @@ public sealed class FormFeedback(ISnackbar? snackbar = null)
     /// <summary>What a conflict carried beside its message (an import's rows whose data changed since the preview).</summary>
     public object? Details { get; private set; }
 
-    public bool Has(string field) => Errors.ContainsKey(field);
+    /// <summary>Whether the field, or an item of it when it is a list (<c>fields[2]</c>), is wrong.</summary>
+    public bool Has(string field) => Errors.Keys.Any(k => Covers(field, k));
 
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var e) ? string.Join(" ", e) : null;
+    /// <summary>What is wrong with the field, and with each of its items when it is a list: one text to show beside it.</summary>
+    public string? ErrorFor(string field)
+    {
+        var messages = Errors.Where(e => Covers(field, e.Key)).SelectMany(e => e.Value).Distinct().ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+
+    private static bool Covers(string field, string key) =>
+        key == field || (key.Length > field.Length && key[field.Length] == '[' && key.StartsWith(field, StringComparison.Ordinal));
 
     public void Clear()
     {

@@ -3,15 +3,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using MidwestSports.Leagues.Contracts;
-using MidwestSports.Shared.Access;
 
 namespace MidwestSports.Leagues.Features;
 
+/// <summary>A league itself under <c>/api/leagues</c>: list, read, create, update, archive (mapped from <see cref="LeaguesModule.MapEndpoints"/>).</summary>
 internal static class LeagueEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints)
+    public static void Map(RouteGroupBuilder leagues)
     {
-        var leagues = endpoints.MapGroup("/api/leagues").WithTags("Leagues").RequireAuthorization(AccessPolicies.CityUser);
         leagues.MapGet("/", async (
                 ISender sender,
                 CancellationToken ct,
