@@ -11,12 +11,10 @@ namespace MidwestSports.Import.Work;
 /// <summary>
 /// The analysis: plans every row of the stored file with the stored mapping and the admin's decisions, and replaces the
 /// import's rows with the new plan in one transaction (COPY; nothing is held as the whole file's objects). Progress is
-/// reported every <see cref="ReportEvery"/> rows. A file that can no longer be read this way fails the import with why.
+/// reported as the rows go (<see cref="ProgressReports"/>: the job never waits for it). A file that can no longer be read this way fails the import with why.
 /// </summary>
 internal sealed class ImportAnalysisJob(ImportDbContext db, ImportPlanning planning, ImportProgress progress)
 {
-    public const int ReportEvery = 1_000;
-
     public async Task RunAsync(AnalyzeWork work, CancellationToken ct)
     {
         var batch = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == work.ImportId, ct);
@@ -28,16 +26,14 @@ internal sealed class ImportAnalysisJob(ImportDbContext db, ImportPlanning plann
             batch.ResetCounts();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Rows.Where(r => r.ImportId == batch.Id).ExecuteDeleteAsync(ct);
+            await using (var reports = progress.For(batch.Id, ct))
             await using (var writer = new ImportRowWriter(db))
             {
                 await foreach (var row in planning.PlanAsync(batch.Id, work.Scope, batch.CityId, parts, choices, suggest: true, ct))
                 {
                     batch.Count(row.Plan.Action);
                     await writer.WriteAsync(batch.Id, row, ct);
-                    if (batch.RowCount % ReportEvery == 0)
-                    {
-                        await progress.ReportAsync(batch.Id, batch.RowCount, ct);
-                    }
+                    reports.Report(batch.RowCount);
                 }
 
                 await writer.CompleteAsync(ct);

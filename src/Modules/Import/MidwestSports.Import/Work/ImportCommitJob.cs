@@ -29,6 +29,7 @@ internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, Imp
         string? stoppedBecause = null;
         string? refused = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using (var reports = progress.For(work.ImportId, ct))
         await using (var writer = new ImportRowWriter(db))
         {
             await writer.BeginAppliedAsync(ct);
@@ -48,7 +49,7 @@ internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, Imp
                         {
                             await writer.AddAppliedAsync(applied, ct);
                             applied.Clear();
-                            await progress.ReportAsync(work.ImportId, done + counted.All, ct);
+                            reports.Report(done + counted.All);
                         }
                     }
 
@@ -71,7 +72,7 @@ internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, Imp
                 created += counted.Creates;
                 updated += counted.Updates;
                 done += counted.All;
-                await progress.ReportAsync(work.ImportId, done, ct);
+                reports.Report(done);
             }
 
             if (refused is null)

@@ -11,6 +11,9 @@ namespace MidwestSports.Import.Work;
 /// </summary>
 internal sealed class ImportProgress(IServiceScopeFactory scopes)
 {
+    /// <summary>Reports for one job that it never waits for (<see cref="ProgressReports"/>).</summary>
+    public ProgressReports For(Guid importId, CancellationToken ct) => new(this, importId, ct);
+
     public async Task ReportAsync(Guid importId, int done, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
