@@ -14,6 +14,7 @@ using MidwestSports.Import.Persistence;
 using MidwestSports.Import.Work;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Errors;
+using Npgsql;
 
 namespace MidwestSports.Import.Features;
 
@@ -29,7 +30,7 @@ internal sealed class CommitImportValidator : AbstractValidator<CommitImport>
 /// writes are stored (<see cref="ImportWriteStore"/>) and applied in the background (status Committing), kind by kind
 /// through each module.
 /// </summary>
-internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope current, ImportPlanning planning, ImportQueue queue)
+internal sealed class CommitImportHandler(ImportDbContext db, NpgsqlDataSource dataSource, CurrentScope current, ImportPlanning planning, ImportQueue queue)
     : ICommandHandler<CommitImport, ImportDto>
 {
     /// <summary>A 409 lists at most this many changed rows (and says how many there are).</summary>
@@ -53,9 +54,7 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
         var content = await db.Files.Where(f => f.ImportId == batch.Id).Select(f => f.Content).SingleAsync(cancellationToken);
         var parts = ImportParts.Open(batch.Kind, content, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
         var choices = await ImportAnalysisJob.StoredChoicesAsync(db, batch.Id, cancellationToken);
-        var previewed = await db.Rows.AsNoTracking().Where(r => r.ImportId == batch.Id).OrderBy(r => r.RowId)
-            .Select(r => new Previewed(r.RowId, r.Action, r.TargetId, r.TargetVersion, r.Changes))
-            .ToDictionaryAsync(r => r.RowId, cancellationToken);
+        await using var previewed = await PreviewedRows.OpenAsync(dataSource, batch.Id, cancellationToken);
 
         // The checked writes are stored as they are planned (the job reads them back), in a transaction that a drift
         // rolls back: only a plan identical to its preview is ever stored, and nothing holds the whole file's writes.
@@ -70,7 +69,7 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
             {
                 seen++;
                 var plan = row.Plan;
-                var before = previewed.GetValueOrDefault(row.RowId);
+                var before = await previewed.ForAsync(row.RowId, cancellationToken);
                 var what = before is null ? "The row was not in the preview." : Differs(before, row);
                 if (what is not null)
                 {
@@ -96,7 +95,7 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
             await store.CompleteAsync(cancellationToken);
         }
 
-        if (driftCount > 0 || seen != previewed.Count)
+        if (driftCount > 0 || seen != await previewed.TotalAsync(cancellationToken))
         {
             throw new ConflictException(
                 $"The data this import read changed since the preview ({Math.Max(driftCount, 1)} row(s) would now do something else). Nothing was imported: look at the rows listed, then preview again.")
@@ -121,7 +120,7 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
     }
 
     /// <summary>What differs between a row's preview and its plan now, in an admin's words; null when nothing does.</summary>
-    private static string? Differs(Previewed before, PlannedRow now)
+    private static string? Differs(PreviewedRow before, PlannedRow now)
     {
         var plan = now.Plan;
         if (before.Action != plan.Action)
@@ -154,8 +153,6 @@ internal sealed class CommitImportHandler(ImportDbContext db, CurrentScope curre
         RowAction.Unchanged => "change nothing",
         _ => "fail",
     };
-
-    private sealed record Previewed(int RowId, RowAction Action, Guid? TargetId, long? TargetVersion, string Changes);
 }
 
 internal static class CommitImportEndpoint
