@@ -43,6 +43,17 @@ internal sealed class Team : ICityOwned
         return team;
     }
 
+    /// <summary>
+    /// The team back from the archive: its id and creation time, and a version past the one its deletion was published
+    /// with, so that replicas which applied the deletion take the restored team.
+    /// </summary>
+    public static Team Restore(DeletedTeam archived, Guid? sponsorId)
+    {
+        var team = new Team { Id = archived.TeamId, Version = archived.Version + 2, CreatedAt = archived.CreatedAt };
+        team.Apply(archived.Fields(sponsorId), archived.CityId);
+        return team;
+    }
+
     public void Update(TeamFields fields, Guid cityId)
     {
         Apply(fields, cityId);

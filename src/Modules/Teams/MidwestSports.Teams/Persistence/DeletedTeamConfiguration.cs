@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MidwestSports.Teams.Domain;
+
+namespace MidwestSports.Teams.Persistence;
+
+/// <summary>
+/// <c>teams.deleted_teams</c>: the archive a restore reads (see <see cref="DeletedTeam"/> for why an archive). No
+/// foreign key to <c>teams.teams</c>: its rows are exactly the teams that are no longer there.
+/// </summary>
+internal sealed class DeletedTeamConfiguration : IEntityTypeConfiguration<DeletedTeam>
+{
+    public void Configure(EntityTypeBuilder<DeletedTeam> builder)
+    {
+        builder.ToTable("deleted_teams");
+        builder.HasKey(t => t.TeamId);
+        builder.Property(t => t.TeamId).ValueGeneratedNever();
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.CaptainName).HasMaxLength(100);
+        builder.Property(t => t.CaptainEmail).HasMaxLength(256);
+        builder.Property(t => t.CaptainPhone).HasMaxLength(40);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Players).HasColumnType("jsonb");
+        builder.HasIndex(t => t.CityId);
+    }
+}

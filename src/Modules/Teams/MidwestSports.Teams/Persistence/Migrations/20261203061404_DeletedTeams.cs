@@ -1,0 +1,54 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MidwestSports.Teams.Persistence.Migrations
+{
+    /// <inheritdoc />
+    internal partial class DeletedTeams : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "deleted_teams",
+                schema: "teams",
+                columns: table => new
+                {
+                    team_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    league_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    city_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    sponsor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    captain_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    captain_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    captain_phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    roster_size = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    players = table.Column<string>(type: "jsonb", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deleted_teams", x => x.team_id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deleted_teams_city_id",
+                schema: "teams",
+                table: "deleted_teams",
+                column: "city_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "deleted_teams",
+                schema: "teams");
+        }
+    }
+}
