@@ -9,7 +9,8 @@ namespace MidwestSports.Teams.Domain;
 /// An archive beside <c>teams.teams</c> rather than a soft-delete flag on it: every reader of <c>teams.teams</c> (the
 /// listing and its rebuild, GET, the directory other modules ask, imports, the unique-name index) keeps meaning "the
 /// teams there are" without one more filter to forget, and a deleted team's name is free for a new team at once.
-/// The roster is one JSON value: it is only ever read back whole, by a restore.
+/// The team and its roster are kept as their DTOs in JSON: they are only ever read back whole, by a restore, and a
+/// new team field needs no archive column.
 /// </summary>
 internal sealed class DeletedTeam : ICityOwned
 {
@@ -21,39 +22,20 @@ internal sealed class DeletedTeam : ICityOwned
 
     public Guid TeamId { get; private set; }
 
-    public Guid LeagueId { get; private set; }
-
+    /// <summary>The team's city: a restore is scoped like any team write.</summary>
     public Guid CityId { get; private set; }
-
-    public string Name { get; private set; } = string.Empty;
-
-    public Guid? SponsorId { get; private set; }
-
-    public string CaptainName { get; private set; } = string.Empty;
-
-    public string? CaptainEmail { get; private set; }
-
-    public string? CaptainPhone { get; private set; }
-
-    public int RosterSize { get; private set; }
-
-    public TeamStatus Status { get; private set; }
-
-    /// <summary>The team's version when it was deleted; its deletion was published as the next one.</summary>
-    public long Version { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset DeletedAt { get; private set; }
 
-    /// <summary>The roster as a JSON array of <see cref="ArchivedPlayer"/>.</summary>
+    /// <summary>The team as a <see cref="TeamDto"/> in JSON, its version the one it had when deleted.</summary>
+    public string Team { get; private set; } = "{}";
+
+    /// <summary>The roster as a JSON array of <see cref="PlayerDto"/>.</summary>
     public string Players { get; private set; } = "[]";
 
-    /// <summary>The fields the team had, with <paramref name="sponsorId"/> as its sponsor.</summary>
-    public TeamFields Fields(Guid? sponsorId) => new(Name, LeagueId, sponsorId, CaptainName, CaptainEmail, CaptainPhone, RosterSize, Status);
+    public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
 
-    public IReadOnlyList<ArchivedPlayer> Roster() => JsonSerializer.Deserialize<List<ArchivedPlayer>>(Players, Json) ?? [];
+    public TeamDto Snapshot() => JsonSerializer.Deserialize<TeamDto>(Team, Json)!;
+
+    public IReadOnlyList<PlayerDto> Roster() => JsonSerializer.Deserialize<List<PlayerDto>>(Players, Json) ?? [];
 }
-
-/// <summary>A player of a deleted team's roster, as <see cref="Persistence.TeamArchive"/> writes it.</summary>
-internal sealed record ArchivedPlayer(Guid Id, string Name, string? Email, string? Phone, bool IsCaptain, long Version, DateTimeOffset CreatedAt);

@@ -34,9 +34,9 @@ internal sealed class Player
     }
 
     /// <summary>A player of a restored team, exactly as it was archived.</summary>
-    public static Player Restore(Guid teamId, ArchivedPlayer archived) => new()
+    public static Player Restore(PlayerDto archived) => new()
     {
-        Id = archived.Id, TeamId = teamId, Name = archived.Name, Email = archived.Email, Phone = archived.Phone,
+        Id = archived.Id, TeamId = archived.TeamId, Name = archived.Name, Email = archived.Email, Phone = archived.Phone,
         IsCaptain = archived.IsCaptain, Version = archived.Version, CreatedAt = archived.CreatedAt.ToUniversalTime(),
     };
 

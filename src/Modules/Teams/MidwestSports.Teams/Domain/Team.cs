@@ -47,10 +47,10 @@ internal sealed class Team : ICityOwned
     /// The team back from the archive: its id and creation time, and a version past the one its deletion was published
     /// with, so that replicas which applied the deletion take the restored team.
     /// </summary>
-    public static Team Restore(DeletedTeam archived, Guid? sponsorId)
+    public static Team Restore(TeamDto archived, TeamFields fields)
     {
-        var team = new Team { Id = archived.TeamId, Version = archived.Version + 2, CreatedAt = archived.CreatedAt };
-        team.Apply(archived.Fields(sponsorId), archived.CityId);
+        var team = new Team { Id = archived.Id, Version = archived.Version + 2, CreatedAt = archived.CreatedAt.ToUniversalTime() };
+        team.Apply(fields, archived.CityId);
         return team;
     }
 

@@ -25,11 +25,13 @@ internal sealed class RestoreTeamHandler(TeamsDbContext db, CurrentScope current
         var archived = await db.DeletedTeams.AsNoTracking().InScope(current.Scope).SingleOrDefaultAsync(t => t.TeamId == command.TeamId, cancellationToken)
             ?? throw new NotFoundException("Team", command.TeamId);
         current.Scope.EnsureCanWrite();
-        var league = await rules.LeagueForWriteAsync(archived.LeagueId, current.Scope, cancellationToken);
-        var sponsor = await SponsorStillAllowedAsync(archived.SponsorId, league, cancellationToken);
-        var team = Team.Restore(archived, sponsor?.SponsorId);
-        await rules.EnsureUniqueNameAsync(team.Id, archived.Fields(team.SponsorId), cancellationToken);
-        var players = archived.Roster().Select(p => Player.Restore(team.Id, p)).ToList();
+        var was = archived.Snapshot();
+        var league = await rules.LeagueForWriteAsync(was.LeagueId, current.Scope, cancellationToken);
+        var sponsor = await SponsorStillAllowedAsync(was.SponsorId, league, cancellationToken);
+        var fields = new TeamFields(was.Name, was.LeagueId, sponsor?.SponsorId, was.CaptainName, was.CaptainEmail, was.CaptainPhone, was.RosterSize, was.Status);
+        await rules.EnsureUniqueNameAsync(was.Id, fields, cancellationToken);
+        var team = Team.Restore(was, fields);
+        var players = archived.Roster().Select(Player.Restore).ToList();
         current.AuditReason = "restored after it was deleted";
         try
         {

@@ -89,7 +89,7 @@ internal sealed class DeleteTeamHandler(TeamsDbContext db, CurrentScope current,
         preconditions.Verify("Team", team.Version, bodyVersion: null);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Kept for RestoreTeam (the admin's undo); the listing, GET and other modules see the team gone as before.
-        await TeamArchive.KeepAsync(db, team.Id, time.GetUtcNow(), cancellationToken);
+        await TeamArchive.KeepAsync(db, team, time.GetUtcNow(), cancellationToken);
         db.Teams.Remove(team);
         db.AddToOutbox(team.ToChanged(deleted: true), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -15,11 +15,7 @@ internal sealed class DeletedTeamConfiguration : IEntityTypeConfiguration<Delete
         builder.ToTable("deleted_teams");
         builder.HasKey(t => t.TeamId);
         builder.Property(t => t.TeamId).ValueGeneratedNever();
-        builder.Property(t => t.Name).HasMaxLength(100);
-        builder.Property(t => t.CaptainName).HasMaxLength(100);
-        builder.Property(t => t.CaptainEmail).HasMaxLength(256);
-        builder.Property(t => t.CaptainPhone).HasMaxLength(40);
-        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Team).HasColumnType("jsonb");
         builder.Property(t => t.Players).HasColumnType("jsonb");
         builder.HasIndex(t => t.CityId);
     }

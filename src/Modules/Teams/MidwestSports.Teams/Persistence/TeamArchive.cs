@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MidwestSports.Teams.Domain;
 
 namespace MidwestSports.Teams.Persistence;
 
@@ -9,22 +10,18 @@ namespace MidwestSports.Teams.Persistence;
 /// </summary>
 internal static class TeamArchive
 {
-    /// <summary>Copies the team and its roster, inside the caller's transaction, before the delete cascades the roster away.</summary>
-    public static Task KeepAsync(TeamsDbContext db, Guid teamId, DateTimeOffset deletedAt, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
+    /// <summary>Keeps the team and its roster, inside the caller's transaction, before the delete cascades the roster away.</summary>
+    public static async Task KeepAsync(TeamsDbContext db, Team team, DateTimeOffset deletedAt, CancellationToken ct)
+    {
+        var roster = await db.Players.AsNoTracking().Where(p => p.TeamId == team.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
+        var players = DeletedTeam.ToJson(roster.Select(p => p.ToDto(team.CityId)));
+        await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
-            INSERT INTO teams.deleted_teams (team_id, league_id, city_id, name, sponsor_id, captain_name, captain_email, captain_phone,
-                                             roster_size, status, version, created_at, deleted_at, players)
-            SELECT t.id, t.league_id, t.city_id, t.name, t.sponsor_id, t.captain_name, t.captain_email, t.captain_phone,
-                   t.roster_size, t.status, t.version, t.created_at, {deletedAt},
-                   coalesce((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'name', p.name, 'email', p.email, 'phone', p.phone,
-                                                                 'isCaptain', p.is_captain, 'version', p.version, 'createdAt', p.created_at)
-                                              ORDER BY p.created_at, p.id)
-                             FROM teams.players p WHERE p.team_id = t.id), '[]'::jsonb)
-            FROM teams.teams t
-            WHERE t.id = {teamId}
+            INSERT INTO teams.deleted_teams (team_id, city_id, deleted_at, team, players)
+            VALUES ({team.Id}, {team.CityId}, {deletedAt}, {DeletedTeam.ToJson(team.ToDto())}::jsonb, {players}::jsonb)
             """,
             ct);
+    }
 
     /// <summary>Takes the archived team out, inside the restore's transaction; 0 when a concurrent restore took it first.</summary>
     public static Task<int> TakeAsync(TeamsDbContext db, Guid teamId, CancellationToken ct) =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MidwestSports.Teams.Persistence.Migrations
 {
     [DbContext(typeof(TeamsDbContext))]
-    [Migration("20261203061404_DeletedTeams")]
+    [Migration("20261203063817_DeletedTeams")]
     partial class DeletedTeams
     {
         /// <inheritdoc />
@@ -164,66 +164,23 @@ namespace MidwestSports.Teams.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("team_id");
 
-                    b.Property<string>("CaptainEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("captain_email");
-
-                    b.Property<string>("CaptainName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("captain_name");
-
-                    b.Property<string>("CaptainPhone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("captain_phone");
-
                     b.Property<Guid>("CityId")
                         .HasColumnType("uuid")
                         .HasColumnName("city_id");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
                     b.Property<DateTimeOffset>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
-
-                    b.Property<Guid>("LeagueId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("league_id");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
 
                     b.Property<string>("Players")
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("players");
 
-                    b.Property<int>("RosterSize")
-                        .HasColumnType("integer")
-                        .HasColumnName("roster_size");
-
-                    b.Property<Guid?>("SponsorId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("sponsor_id");
-
-                    b.Property<string>("Status")
+                    b.Property<string>("Team")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<long>("Version")
-                        .HasColumnType("bigint")
-                        .HasColumnName("version");
+                        .HasColumnType("jsonb")
+                        .HasColumnName("team");
 
                     b.HasKey("TeamId")
                         .HasName("pk_deleted_teams");

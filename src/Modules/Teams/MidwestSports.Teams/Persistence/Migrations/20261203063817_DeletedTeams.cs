@@ -17,18 +17,9 @@ namespace MidwestSports.Teams.Persistence.Migrations
                 columns: table => new
                 {
                     team_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    league_id = table.Column<Guid>(type: "uuid", nullable: false),
                     city_id = table.Column<Guid>(type: "uuid", nullable: false),
-                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    sponsor_id = table.Column<Guid>(type: "uuid", nullable: true),
-                    captain_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    captain_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    captain_phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    roster_size = table.Column<int>(type: "integer", nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    version = table.Column<long>(type: "bigint", nullable: false),
-                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     deleted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    team = table.Column<string>(type: "jsonb", nullable: false),
                     players = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
