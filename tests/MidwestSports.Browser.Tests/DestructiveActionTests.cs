@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Sponsors.Contracts;
+using MidwestSports.Teams.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace MidwestSports.Browser.Tests;
@@ -105,6 +106,39 @@ public sealed class DestructiveActionTests
         await page.WaitForURLAsync(url => url.EndsWith("/teams", StringComparison.Ordinal));
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Deleted Sudden Death Squad." })).ToBeVisibleAsync();
         Assert.That(await TeamsAsync(teamId), Is.Zero);
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task DeleteTeam_UndoOnTheSnackbar_RestoresTeamAndRoster()
+    {
+        var teamId = await BrowserSession.Postgres.ScalarAsync<Guid>($"SELECT id FROM teams.teams WHERE name = 'Kickin'' Brews' AND league_id = '{leagueId}'");
+        await using (var scope = BrowserSession.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("destructive-action-tests");
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new AddPlayer(teamId, new PlayerFields("Rory Restored", "rory@example.org", null, IsCaptain: true)));
+        }
+
+        var page = await BrowserSession.OpenAsync($"/teams/{teamId}", BrowserSession.MilwaukeeAdminEmail);
+        await page.GetByTestId("team-delete").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Undo on the message that follows brings both back");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Delete team" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/teams", StringComparison.Ordinal));
+        var snackbar = page.Locator(".mud-snackbar").Filter(new() { HasText = "Deleted Kickin' Brews." });
+        await Expect(snackbar).ToBeVisibleAsync();
+        Assert.That(await TeamsAsync(teamId), Is.Zero);
+
+        await snackbar.GetByRole(AriaRole.Button, new() { Name = "Undo" }).ClickAsync();
+        await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "Restored Kickin' Brews." })).ToBeVisibleAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"/teams/{teamId}", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("team-name")).ToHaveValueAsync("Kickin' Brews");
+        await Expect(page.GetByTestId("team-roster")).ToContainTextAsync("Rory Restored");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await TeamsAsync(teamId), Is.EqualTo(1), "undo brings the team back");
+            Assert.That(await BrowserSession.Postgres.ScalarAsync<long>($"SELECT count(*) FROM teams.players WHERE team_id = '{teamId}'"), Is.EqualTo(1), "and its roster");
+        });
         await page.Context.CloseAsync();
     }
 

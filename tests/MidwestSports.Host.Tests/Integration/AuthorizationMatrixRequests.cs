@@ -130,6 +130,12 @@ public sealed partial class AuthorizationMatrixTests
                 contextPlayer = (await World.SendAsSystemAsync(new MidwestSports.Teams.Contracts.AddPlayer(team.Id, new("Robin Roster", "robin@example.org", "414-555-0199", IsCaptain: true)))).Id;
             }
 
+            if (key.EndsWith("/restore", StringComparison.Ordinal))
+            {
+                // Only a deleted team can be restored.
+                await World.SendAsSystemAsync(new MidwestSports.Teams.Contracts.DeleteTeam(team.Id));
+            }
+
             return (team.Id, team.Name);
         }
 
@@ -185,6 +191,7 @@ public sealed partial class AuthorizationMatrixTests
             ("PUT", var p) when p.StartsWith("/api/sponsors", StringComparison.Ordinal) => new { name = "Renamed Sponsor", cityIds = new[] { city } },
             ("PUT", var p) when p.EndsWith("/sponsor", StringComparison.Ordinal) => new { sponsorId = sponsor },
             ("POST" or "PUT", var p) when p.Contains("/players", StringComparison.Ordinal) => new { name = "Pat Player", email = "pat.player@example.org", isCaptain = true },
+            ("POST", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) && p.EndsWith("/restore", StringComparison.Ordinal) => null,
             ("POST", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "New Team"),
             ("PUT", var p) when p.StartsWith("/api/teams", StringComparison.Ordinal) => TeamBody(league, "Renamed Team"),
             ("POST", var p) when p.StartsWith("/api/users", StringComparison.Ordinal) =>

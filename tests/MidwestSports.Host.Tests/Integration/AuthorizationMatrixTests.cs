@@ -62,6 +62,7 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/teams/"] = [401, 403, 403, 201, 403, 201],
         ["PUT /api/teams/{id:guid}"] = [401, 403, 403, 200, 404, 200],
         ["DELETE /api/teams/{id:guid}"] = [401, 403, 403, 204, 404, 204],
+        ["POST /api/teams/{id:guid}/restore"] = [401, 403, 403, 200, 404, 200],
         ["PUT /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
         ["DELETE /api/teams/{id:guid}/sponsor"] = [401, 403, 403, 200, 404, 200],
         ["GET /api/teams/{id:guid}/players"] = [401, 200, 404, 200, 404, 200],

@@ -46,6 +46,12 @@ public sealed record UpdateTeam(Guid TeamId, TeamFields Fields) : ICommand<TeamD
 
 public sealed record DeleteTeam(Guid TeamId) : ICommand<Unit>;
 
+/// <summary>
+/// Brings a deleted team back (the admin's undo): same id, fields and roster, a new version. A sponsor that can no
+/// longer sponsor it (gone, inactive, no longer in its city) is left off rather than blocking the restore.
+/// </summary>
+public sealed record RestoreTeam(Guid TeamId) : ICommand<TeamDto>;
+
 /// <summary>Assigns (a sponsor id) or unassigns (null) the team's sponsor.</summary>
 public sealed record SetTeamSponsor(Guid TeamId, Guid? SponsorId) : ICommand<TeamDto>;
 

@@ -72,6 +72,24 @@ public sealed class FormFeedback(ISnackbar? snackbar = null)
         return true;
     }
 
+    /// <summary>
+    /// Runs a change offered on the snackbar (an undo) whose page may be gone by the time it is clicked: success and
+    /// failure alike are said on the snackbar, a failure with what each field got wrong.
+    /// </summary>
+    /// <param name="action">The change; it returns what the admin is told when it worked.</param>
+    /// <param name="failed">What the admin is told before the problem when it did not ("Could not restore Otters.").</param>
+    public async Task<bool> RunFromSnackbarAsync(Func<Task<string>> action, string failed)
+    {
+        if (await RunAndSayAsync(action))
+        {
+            return true;
+        }
+
+        var problem = Errors.Count > 0 ? string.Join(" ", Errors.Values.SelectMany(e => e)) : Message;
+        snackbar?.Add($"{failed} {problem}", MudBlazor.Severity.Error);
+        return false;
+    }
+
     /// <param name="action">The save or delete.</param>
     /// <param name="success">What the admin is told when it worked, in their words.</param>
     /// <param name="undo">What puts it back, offered on the snackbar (for example re-activating a sponsor).</param>

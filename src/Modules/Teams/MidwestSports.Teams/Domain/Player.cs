@@ -33,6 +33,13 @@ internal sealed class Player
         return player;
     }
 
+    /// <summary>A player of a restored team, exactly as it was archived.</summary>
+    public static Player Restore(PlayerDto archived) => new()
+    {
+        Id = archived.Id, TeamId = archived.TeamId, Name = archived.Name, Email = archived.Email, Phone = archived.Phone,
+        IsCaptain = archived.IsCaptain, Version = archived.Version, CreatedAt = archived.CreatedAt.ToUniversalTime(),
+    };
+
     public void Update(PlayerFields fields)
     {
         Apply(fields);

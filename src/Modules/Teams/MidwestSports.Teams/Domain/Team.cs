@@ -43,6 +43,17 @@ internal sealed class Team : ICityOwned
         return team;
     }
 
+    /// <summary>
+    /// The team back from the archive: its id and creation time, and a version past the one its deletion was published
+    /// with, so that replicas which applied the deletion take the restored team.
+    /// </summary>
+    public static Team Restore(TeamDto archived, TeamFields fields)
+    {
+        var team = new Team { Id = archived.Id, Version = archived.Version + 2, CreatedAt = archived.CreatedAt.ToUniversalTime() };
+        team.Apply(fields, archived.CityId);
+        return team;
+    }
+
     public void Update(TeamFields fields, Guid cityId)
     {
         Apply(fields, cityId);

@@ -88,6 +88,8 @@ internal sealed class DeleteTeamHandler(TeamsDbContext db, CurrentScope current,
         var team = await rules.TeamForWriteAsync(command.TeamId, current.Scope, cancellationToken);
         preconditions.Verify("Team", team.Version, bodyVersion: null);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Kept for RestoreTeam (the admin's undo); the listing, GET and other modules see the team gone as before.
+        await TeamArchive.KeepAsync(db, team, time.GetUtcNow(), cancellationToken);
         db.Teams.Remove(team);
         db.AddToOutbox(team.ToChanged(deleted: true), time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
@@ -171,7 +173,15 @@ internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISp
     }
 
     /// <summary>Refreshes the replicas from the answers just received, applies the change and re-projects, all in one transaction.</summary>
-    public async Task SaveAndProjectAsync(Team team, LeagueFacts league, SponsorFacts? sponsor, Action change, CancellationToken ct)
+    public Task SaveAndProjectAsync(Team team, LeagueFacts league, SponsorFacts? sponsor, Action change, CancellationToken ct) =>
+        SaveAndProjectAsync(team, league, sponsor, _ =>
+        {
+            change();
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>As above, for a change that itself touches the database (inside the same transaction).</summary>
+    public async Task SaveAndProjectAsync(Team team, LeagueFacts league, SponsorFacts? sponsor, Func<CancellationToken, Task> change, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LeagueReplica.UpsertAsync(db, LeagueReplica.From(league), ct);
@@ -181,7 +191,7 @@ internal sealed class TeamRules(TeamsDbContext db, ILeagueDirectory leagues, ISp
             await SponsorChangedHandler.UpsertAsync(db, sponsor.SponsorId, sponsor.Name, sponsor.Active, sponsor.Version, ct);
         }
 
-        change();
+        await change(ct);
         db.AddToOutbox(team.ToChanged(), time.GetUtcNow());
         try
         {

@@ -75,6 +75,7 @@ internal static class TeamEndpoints
             .WithName("UnassignTeamSponsor")
             .Produces<TeamDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        RestoreTeamEndpoint.Map(teams);
         Players.ListPlayersEndpoint.Map(teams);
         Players.AddPlayerEndpoint.Map(teams);
         Players.UpdatePlayerEndpoint.Map(teams);

@@ -12,6 +12,8 @@ internal sealed class TeamsDbContext(DbContextOptions<TeamsDbContext> options) :
 
     public DbSet<Listing.CityName> CityNames => Set<Listing.CityName>();
 
+    public DbSet<Domain.DeletedTeam> DeletedTeams => Set<Domain.DeletedTeam>();
+
     public DbSet<Listing.LeagueName> LeagueNames => Set<Listing.LeagueName>();
 
     public DbSet<Listing.SponsorName> SponsorNames => Set<Listing.SponsorName>();

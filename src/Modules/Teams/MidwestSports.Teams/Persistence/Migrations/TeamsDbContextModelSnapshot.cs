@@ -155,6 +155,39 @@ namespace MidwestSports.Teams.Persistence.Migrations
                     b.ToTable("outbox_messages", "teams");
                 });
 
+            modelBuilder.Entity("MidwestSports.Teams.Domain.DeletedTeam", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("CityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("city_id");
+
+                    b.Property<DateTimeOffset>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Players")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("players");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("team");
+
+                    b.HasKey("TeamId")
+                        .HasName("pk_deleted_teams");
+
+                    b.HasIndex("CityId")
+                        .HasDatabaseName("ix_deleted_teams_city_id");
+
+                    b.ToTable("deleted_teams", "teams");
+                });
+
             modelBuilder.Entity("MidwestSports.Teams.Domain.Player", b =>
                 {
                     b.Property<Guid>("Id")
