@@ -111,7 +111,8 @@ public sealed class HomePageTests
 
         await page.GotoAsync(BrowserSession.BaseUrl + "/system");
 
-        await Expect(page.GetByText("Your role does not give access to this page.")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/denied"));
+        await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
         await Expect(page.GetByTestId("module-status")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
