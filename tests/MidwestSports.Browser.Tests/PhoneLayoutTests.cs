@@ -34,7 +34,8 @@ public sealed class PhoneLayoutTests
         var sponsorId = await BrowserSession.Postgres.ScalarAsync<Guid>("SELECT id FROM sponsors.sponsors ORDER BY name LIMIT 1");
         var pages = new (string Name, string Path, string Ready)[]
         {
-            ("home", "/", "[data-testid=module-status]"),
+            ("home", "/", "[data-testid=home-chase]"),
+            ("system", "/system", "[data-testid=module-status]"),
             ("teams", "/teams", "[data-testid=team-row]"),
             ("team edit", $"/teams/{teamId}", "[data-testid=team-name]"),
             ("sponsors", "/sponsors", "[data-testid=sponsor-link]"),

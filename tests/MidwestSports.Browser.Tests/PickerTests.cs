@@ -27,6 +27,15 @@ public sealed class PickerTests
         await sender.Send(new CreateSponsor(new SponsorFields("Zylophone Music Pub", null, null, null, null, [milwaukee])));
         await sender.Send(new CreateLeague(new LeagueFields("Pickerel Wednesday Bocce", "Bocce", milwaukee, 2026, SeasonTerm.Summer, DayOfWeek.Wednesday, "Social", LeagueStatus.Active)));
         await sender.Send(new CreateLeague(new LeagueFields("Pickerel Monday Bocce", "Bocce", milwaukee, 2025, SeasonTerm.Summer, DayOfWeek.Monday, "Social", LeagueStatus.Completed)));
+        // More venues than the venue picker shows at once; the one looked for sorts last, and Chicago has one of the same name.
+        var chicago = (await sender.Send(new ListCities())).Single(c => c.Name == "Chicago").Id;
+        for (var i = 1; i <= 25; i++)
+        {
+            await sender.Send(new CreateVenue(new VenueFields(milwaukee, $"Picker Field {i:00}", $"{i} Picker Way", ["North"])));
+        }
+
+        await sender.Send(new CreateVenue(new VenueFields(milwaukee, "Zephyr Commons", "9 Wind St", ["East", "West"])));
+        await sender.Send(new CreateVenue(new VenueFields(chicago, "Zephyr Commons Chicago", "9 Lake Shore Dr", ["Main"])));
     }
 
     [Test]
@@ -57,6 +66,47 @@ public sealed class PickerTests
         await BrowserSession.ScreenshotAsync(page, "picker-league-search");
         await options.First.ClickAsync();
         await Expect(page.GetByTestId("team-schedule-link")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task VenuePicker_OnASeasonsSlots_OffersTheLeaguesCityVenueFromBeyondTheFirstPage()
+    {
+        var page = await BrowserSession.OpenAsync($"/leagues/{BrowserSession.SeasonLeagueId}/season", BrowserSession.MilwaukeeAdminEmail);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Set-up" }).ClickAsync();
+
+        await page.GetByTestId("slot-venue").FillAsync(string.Empty);
+        await page.GetByTestId("slot-venue").PressSequentiallyAsync("ephyr");
+
+        var options = page.GetByTestId("venue-option");
+        await Expect(options).ToHaveTextAsync(["Zephyr Commons"]);
+        await BrowserSession.ScreenshotAsync(page, "picker-venue-search");
+        await options.First.ClickAsync();
+        await Expect(page.GetByTestId("slot-venue")).ToHaveValueAsync("Zephyr Commons");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("slots-table").Locator("tr", new() { HasText = "Zephyr Commons" })).ToHaveCountAsync(4, new() { Timeout = 10_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task TeamPicker_OnTheTriviaReviewQueue_OffersTeamsWithTheirLeagueToLinkTo()
+    {
+        var page = await BrowserSession.OpenAsync("/trivia");
+        await page.GetByTestId("trivia-sync-now").ClickAsync();
+        await Expect(page.GetByTestId("trivia-last-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
+        await page.GetByText("Review queue").ClickAsync();
+        var row = page.GetByTestId("trivia-queue").Locator("tr", new() { HasText = "Guest Team Of The Week" });
+        await Expect(row.GetByTestId("trivia-link-chosen")).ToBeDisabledAsync();
+
+        await row.GetByTestId("trivia-link-team").PressSequentiallyAsync("quizzly");
+
+        var options = page.GetByTestId("team-option");
+        await Expect(options).ToHaveTextAsync(["Quizzly Bears"]);
+        await Expect(page.GetByTestId("team-option-league")).ToHaveTextAsync(["Milwaukee Tuesday Trivia · Milwaukee"]);
+        await BrowserSession.ScreenshotAsync(page, "picker-team-search");
+        await options.First.ClickAsync();
+        await Expect(row.GetByTestId("trivia-link-team")).ToHaveValueAsync("Quizzly Bears");
+        await Expect(row.GetByTestId("trivia-link-chosen")).ToBeEnabledAsync();
         await page.Context.CloseAsync();
     }
 }

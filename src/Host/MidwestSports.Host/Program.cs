@@ -113,6 +113,7 @@ builder.Services.AddScoped<OutboxCleanup>();
 builder.Services.AddScoped<ModuleSender>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<ModuleStatusReader>();
+builder.Services.AddSingleton<SystemHealthReader>();
 
 builder.Services.AddHealthChecks()
     .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])

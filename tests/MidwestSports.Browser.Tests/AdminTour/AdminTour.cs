@@ -21,7 +21,7 @@ public sealed class AdminTour
 
     private static readonly (string Name, string Selector)[] Measured =
     [
-        ("home", "[data-testid=module-status]"),
+        ("home", "[data-testid=home-chase]"),
         ("teams", "[data-testid=teams-table] tbody tr"),
         ("season", "[data-testid=game-row], [data-testid=schedule-preview]"),
     ];
@@ -127,7 +127,7 @@ public sealed class AdminTour
         [
             ("home", "/"), ("scores", "/scores"), ("leagues", "/leagues"), ("league-edit", $"/leagues/{league}"), ("season", $"/leagues/{season}/season"),
             ("teams", "/teams"), ("team-edit", $"/teams/{team}"), ("sponsors", "/sponsors"), ("sponsor-edit", $"/sponsors/{sponsor}"),
-            ("venues", "/venues"), ("cities", "/cities"), ("users", "/users"), ("audit", "/audit"), ("imports", "/imports"), ("trivia", "/trivia"),
+            ("venues", "/venues"), ("cities", "/cities"), ("users", "/users"), ("system", "/system"), ("audit", "/audit"), ("imports", "/imports"), ("trivia", "/trivia"),
         ];
     }
 

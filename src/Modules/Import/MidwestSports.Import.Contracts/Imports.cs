@@ -187,3 +187,11 @@ public sealed record ImportSummaryDto(Guid Id, ImportKind Kind, Guid? CityId, st
 public sealed record GetImportErrors(Guid ImportId) : IQuery<ImportErrorsFileDto>;
 
 public sealed record ImportErrorsFileDto(string FileName, byte[] Content);
+
+/// <summary>
+/// The imports the caller may see that wait for someone: analysed and <see cref="ImportStatus.Ready"/> but never
+/// committed, or <see cref="ImportStatus.Failed"/>. Counts, and the newest few of each for links.
+/// </summary>
+public sealed record ListImportsNeedingAttention(int Sample = 5) : IQuery<ImportsNeedingAttentionDto>;
+
+public sealed record ImportsNeedingAttentionDto(int Ready, int Failed, IReadOnlyList<ImportSummaryDto> Newest);

@@ -8,6 +8,7 @@ using MidwestSports.Import.Features;
 using MidwestSports.Import.Kinds;
 using MidwestSports.Import.Work;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Auditing;
 using MidwestSports.Shared.Modules;
 using MidwestSports.Shared.Persistence;
 using MidwestSports.Import.Persistence;
@@ -26,6 +27,7 @@ public sealed class ImportModule : IModule
     public void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<ImportDbContext>(Name, ImportDbContext.SchemaName);
+        services.AddAuditNames<ImportDbContext, Domain.ImportBatch>(b => b.Id, b => b.FileName);
         ImportKinds.Register(services);
         services.AddScoped<ImportPlanning>();
         services.AddSingleton<ImportQueue>();

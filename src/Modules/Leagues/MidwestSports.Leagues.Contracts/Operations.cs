@@ -18,7 +18,8 @@ public interface IVenueDirectory
 /// <param name="Version">The version the edit starts from (as read, or as the ETag said); a stale one is refused (412). Omitted: the edit is unconditional.</param>
 public sealed record VenueFields(Guid CityId, string Name, string Address, IReadOnlyList<string> Fields, long? Version = null);
 
-public sealed record ListVenues(Guid? CityId = null) : IQuery<IReadOnlyList<VenueDto>>;
+/// <summary>Venues of the caller's cities by city and name; <paramref name="Q"/> keeps those whose name or address contains it (case ignored), <paramref name="Limit"/> the first ones.</summary>
+public sealed record ListVenues(Guid? CityId = null, string? Q = null, int? Limit = null) : IQuery<IReadOnlyList<VenueDto>>;
 
 public sealed record GetVenue(Guid VenueId) : IQuery<VenueDto>;
 

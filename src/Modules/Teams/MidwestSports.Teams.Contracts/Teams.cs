@@ -140,3 +140,18 @@ public interface ITeamDirectory
     /// <summary>Every team, for a rebuild of another module's replica.</summary>
     Task<IReadOnlyList<TeamFacts>> AllAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A team named on the home page: its id (for its page), name and league.</summary>
+public sealed record TeamMentionDto(Guid Id, string Name, Guid LeagueId);
+
+/// <summary>
+/// Active teams of the caller's cities that lack something an admin chases before the first game: a sponsor, or any
+/// way to reach the captain (no email and no phone). Each with its count and the first <see cref="ListTeamsMissingDetails.Sample"/> teams by name.
+/// </summary>
+public sealed record TeamsMissingDetailsDto(
+    int WithoutSponsor,
+    IReadOnlyList<TeamMentionDto> WithoutSponsorSample,
+    int WithoutCaptainContact,
+    IReadOnlyList<TeamMentionDto> WithoutCaptainContactSample);
+
+public sealed record ListTeamsMissingDetails(int Sample = 5) : IQuery<TeamsMissingDetailsDto>;

@@ -40,7 +40,7 @@ internal sealed class AuditInterceptor(CurrentScope current, TimeProvider time) 
         var scope = current.Scope;
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not (OutboxMessage or InboxMessage or AuditEntry))
+            .Where(e => e.Entity is not (OutboxMessage or InboxMessage or AuditEntry or INotAudited))
             .Where(e => !e.Metadata.IsOwned())
             // Only the platform's own entities: framework rows (data-protection keys, Identity tokens) hold secrets.
             .Where(e => e.Metadata.ClrType.Namespace?.StartsWith("MidwestSports.", StringComparison.Ordinal) == true)

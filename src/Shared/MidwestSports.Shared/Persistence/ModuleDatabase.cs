@@ -10,7 +10,8 @@ public sealed record ModuleStatus(
     IReadOnlyList<string> AppliedMigrations,
     IReadOnlyList<string> PendingMigrations,
     long OutboxBacklog,
-    string? Error)
+    string? Error,
+    DateTimeOffset? OldestUnpublishedAt = null)
 {
     public bool IsMigrated => Error is null && PendingMigrations.Count == 0 && AppliedMigrations.Count > 0;
 }
@@ -64,7 +65,10 @@ internal sealed class ModuleDatabase<TContext>(TContext db, ModuleRegistration<T
             var backlog = pending.Count == 0
                 ? await processors.Single(p => p.ContextType == typeof(TContext)).BacklogAsync(cancellationToken)
                 : 0;
-            return new ModuleStatus(Module, Schema, applied, pending, backlog, null);
+            var oldest = pending.Count == 0
+                ? await db.OutboxMessages.Where(m => m.ProcessedAt == null).MinAsync(m => (DateTimeOffset?)m.OccurredAt, cancellationToken)
+                : null;
+            return new ModuleStatus(Module, Schema, applied, pending, backlog, null, oldest);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

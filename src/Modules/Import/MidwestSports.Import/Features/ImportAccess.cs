@@ -20,6 +20,19 @@ internal static class ImportAccess
         return visible ? batch! : throw new NotFoundException("Import", importId);
     }
 
+    /// <summary>The imports <paramref name="scope"/> may see, as a query (the rule of <see cref="VisibleAsync"/>).</summary>
+    public static IQueryable<ImportBatch> VisibleTo(this IQueryable<ImportBatch> imports, CityScope scope)
+    {
+        if (scope.AllCities)
+        {
+            return imports;
+        }
+
+        var cities = scope.CityIdArray;
+        var user = scope.UserId;
+        return imports.Where(i => (i.CityId != null && cities.Contains(i.CityId.Value)) || (i.CityId == null && user != null && i.CreatedById == user));
+    }
+
     /// <summary>Changing an import (its mapping, decisions, commit, undo) takes a write role in its city (403 for a viewer).</summary>
     public static void EnsureCanChange(ImportBatch batch, CityScope scope)
     {

@@ -25,15 +25,7 @@ internal sealed class ListImportsHandler(ImportDbContext db, CurrentScope curren
 {
     public async ValueTask<PagedResultDto<ImportSummaryDto>> Handle(ListImports query, CancellationToken cancellationToken)
     {
-        var scope = current.Scope;
-        var imports = db.Imports.AsNoTracking();
-        if (!scope.AllCities)
-        {
-            var cities = scope.CityIdArray;
-            var user = scope.UserId;
-            imports = imports.Where(i => (i.CityId != null && cities.Contains(i.CityId.Value)) || (i.CityId == null && user != null && i.CreatedById == user));
-        }
-
+        var imports = db.Imports.AsNoTracking().VisibleTo(current.Scope);
         var total = await imports.LongCountAsync(cancellationToken);
         var page = await imports.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);

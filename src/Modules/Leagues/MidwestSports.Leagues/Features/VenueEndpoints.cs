@@ -11,9 +11,12 @@ internal static class VenueEndpoints
 {
     public static void Map(RouteGroupBuilder venues)
     {
-        venues.MapGet("/", async (ISender sender, CancellationToken ct, Guid? cityId = null) => Results.Ok(await sender.Send(new ListVenues(cityId), ct)))
+        venues.MapGet("/", async (ISender sender, CancellationToken ct, Guid? cityId = null, string? q = null, int? limit = null) =>
+                Results.Ok(await sender.Send(new ListVenues(cityId, q, limit), ct)))
             .WithName("ListVenues")
-            .Produces<IReadOnlyList<VenueDto>>();
+            .WithDescription("Venues of your cities by city and name. q: name or address contains it (case ignored, wildcards literal); limit: the first 1-200.")
+            .Produces<IReadOnlyList<VenueDto>>()
+            .ProducesValidationProblem();
         venues.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) => Results.Ok(await sender.Send(new GetVenue(id), ct)))
             .WithName("GetVenue").ProducesProblem(StatusCodes.Status404NotFound)
             .Produces<VenueDto>();

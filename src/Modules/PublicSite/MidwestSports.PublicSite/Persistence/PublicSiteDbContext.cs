@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using MidwestSports.Shared.Auditing;
 using MidwestSports.Shared.Persistence;
 
 namespace MidwestSports.PublicSite.Persistence;
@@ -39,7 +40,7 @@ internal sealed class PublicSiteDbContext(DbContextOptions<PublicSiteDbContext> 
 }
 
 /// <summary>One row of the public change feed (<c>/public/v1/changes</c>).</summary>
-internal sealed class ChangeLogEntry
+internal sealed class ChangeLogEntry : INotAudited
 {
     public long Seq { get; set; }
 
@@ -55,7 +56,7 @@ internal sealed class ChangeLogEntry
 }
 
 /// <summary>The feed's one bookkeeping row: the last position retention removed (tokens before it are too old).</summary>
-internal sealed class FeedState
+internal sealed class FeedState : INotAudited
 {
     public const int SingleId = 1;
 
