@@ -118,4 +118,23 @@ public sealed class ListFilterTests
         Assert.That(await rows.GetByTestId("team-status").AllInnerTextsAsync(), Has.Count.EqualTo(await rows.CountAsync()).And.All.EqualTo("Withdrawn"));
         await page.Context.CloseAsync();
     }
+
+    [Test]
+    public async Task Teams_FromHomesTeamsWithoutASponsor_ShowsThemWithTheFilterNamedAndRemovable()
+    {
+        var page = await BrowserSession.OpenAsync("/");
+        await page.GetByTestId("home-no-sponsor-list").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/teams\\?hasSponsor=false&status=Active$"));
+        var expected = await BrowserSession.Postgres.ScalarAsync<long>("SELECT count(*) FROM teams.team_listing WHERE sponsor_id IS NULL AND status = 'Active'");
+        await Expect(page.GetByTestId("team-total")).ToHaveTextAsync($"{expected:N0} teams");
+        Assert.That(await page.GetByTestId("cell-sponsor").AllInnerTextsAsync(), Is.Not.Empty.And.All.EqualTo("—"));
+        await Expect(page.GetByTestId("filter-hasSponsor")).ToHaveTextAsync("Without a sponsor");
+
+        await page.GetByTestId("filter-hasSponsor").Locator(".mud-chip-close-button").ClickAsync();
+
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("hasSponsor"));
+        await Expect(page.GetByTestId("filter-hasSponsor")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
 }
