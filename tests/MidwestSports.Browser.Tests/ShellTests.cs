@@ -6,9 +6,9 @@ namespace MidwestSports.Browser.Tests;
 public sealed class ShellTests
 {
     [Test]
-    public async Task Home_FreshDatabase_ShowsEveryModuleMigrated()
+    public async Task SystemPage_FreshDatabase_ShowsEveryModuleMigrated()
     {
-        var page = await BrowserSession.OpenAsync("/");
+        var page = await BrowserSession.OpenAsync("/system");
 
         var cards = page.Locator("[data-module]");
         await Expect(cards).ToHaveCountAsync(7);
@@ -18,7 +18,7 @@ public sealed class ShellTests
             await Expect(page.Locator($"[data-module={module}] [data-testid=outbox-backlog]")).ToContainTextAsync("Outbox backlog: 0");
         }
 
-        await BrowserSession.ScreenshotAsync(page, "home");
+        await BrowserSession.ScreenshotAsync(page, "system");
         await page.CloseAsync();
     }
 
