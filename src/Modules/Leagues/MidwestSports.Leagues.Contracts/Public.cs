@@ -145,6 +145,9 @@ public sealed record GetPublicVenueSchedule(Guid VenueId) : IQuery<PublicVenueSc
 /// <summary>Whether a league is published, for the other modules' public answers (trivia standings).</summary>
 public sealed record IsLeaguePublic(Guid LeagueId) : IQuery<bool>;
 
+/// <summary>Which of the given leagues are published: <see cref="IsLeaguePublic"/> for many leagues in one query.</summary>
+public sealed record PublicLeaguesAmong(IReadOnlyCollection<Guid> LeagueIds) : IQuery<IReadOnlySet<Guid>>;
+
 public enum ContentChange
 {
     Created,

@@ -126,6 +126,13 @@ public sealed record TeamChanged(
     bool Deleted,
     long Version) : IIntegrationEvent;
 
+/// <summary>
+/// Many teams changed at once (one batch of an import, up to a thousand): each team's <see cref="TeamChanged"/> in one
+/// message, so that subscribers apply them set-wise rather than a transaction per team. Whoever subscribes to
+/// <see cref="TeamChanged"/> subscribes to this too, and applies each item exactly as it would apply a TeamChanged.
+/// </summary>
+public sealed record TeamsChanged(Guid EventId, IReadOnlyList<TeamChanged> Teams) : IIntegrationEvent;
+
 /// <summary>The facts other modules may ask of a team synchronously.</summary>
 public sealed record TeamFacts(Guid TeamId, Guid LeagueId, Guid CityId, string Name, TeamStatus Status, long Version);
 
@@ -141,8 +148,8 @@ public interface ITeamDirectory
     Task<IReadOnlyList<TeamFacts>> AllAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>A team named on the home page: its id (for its page), name and league.</summary>
-public sealed record TeamMentionDto(Guid Id, string Name, Guid LeagueId);
+/// <summary>A team named on the home page: its id (for its page), name and league (with its name, as team names repeat across leagues).</summary>
+public sealed record TeamMentionDto(Guid Id, string Name, Guid LeagueId, string? LeagueName = null);
 
 /// <summary>
 /// Active teams of the caller's cities that lack something an admin chases before the first game: a sponsor, or any

@@ -19,6 +19,35 @@ internal static class TeamReplica
             """,
             ct);
 
+    /// <summary>
+    /// <see cref="UpsertAsync"/> for many teams in one statement (the latest version of each, should one repeat), with
+    /// the same rule: an older version never overwrites a newer one.
+    /// </summary>
+    /// <returns>The leagues whose replica rows changed.</returns>
+    public static async Task<IReadOnlyList<Guid>> UpsertManyAsync(LeaguesDbContext db, IReadOnlyList<TeamChanged> teams, DateTimeOffset now, CancellationToken ct)
+    {
+        var ids = teams.Select(t => t.TeamId).ToArray();
+        var leagues = teams.Select(t => t.LeagueId).ToArray();
+        var cities = teams.Select(t => t.CityId).ToArray();
+        var names = teams.Select(t => t.Name).ToArray();
+        var active = teams.Select(t => t.Status == TeamStatus.Active).ToArray();
+        var deleted = teams.Select(t => t.Deleted).ToArray();
+        var versions = teams.Select(t => t.Version).ToArray();
+        return await db.Database.SqlQuery<Guid>(
+            $"""
+            WITH changed AS (
+                INSERT INTO leagues.league_teams (team_id, league_id, city_id, name, active, deleted, version, updated_at)
+                SELECT DISTINCT ON (t.id) t.id, t.league_id, t.city_id, t.name, t.active, t.deleted, t.version, {now}
+                FROM unnest({ids}, {leagues}, {cities}, {names}, {active}, {deleted}, {versions}) AS t(id, league_id, city_id, name, active, deleted, version)
+                ORDER BY t.id, t.version DESC
+                ON CONFLICT (team_id) DO UPDATE SET league_id = excluded.league_id, city_id = excluded.city_id, name = excluded.name,
+                    active = excluded.active, deleted = excluded.deleted, version = excluded.version, updated_at = excluded.updated_at
+                WHERE leagues.league_teams.version < excluded.version
+                RETURNING league_id)
+            SELECT DISTINCT league_id AS "Value" FROM changed
+            """).ToListAsync(ct);
+    }
+
     /// <summary>Makes the replica equal to the given facts (for one league, or all), in one set-based pass; returns rows changed.</summary>
     public static async Task<int> SyncAsync(LeaguesDbContext db, IReadOnlyList<TeamFacts> facts, Guid? leagueId, CancellationToken ct)
     {

@@ -79,6 +79,20 @@ internal sealed class TeamChangedRecorder(ChangeRecorder recorder, ISender sende
     }
 }
 
+internal sealed class TeamsChangedRecorder(ChangeRecorder recorder, ISender sender, TimeProvider time) : INotificationHandler<TeamsChanged>
+{
+    // TeamChangedRecorder for an import's batch: whether each league is public asked once for all, one feed write.
+    public async ValueTask Handle(TeamsChanged e, CancellationToken ct)
+    {
+        var published = await sender.Send(new PublicLeaguesAmong([.. e.Teams.Select(t => t.LeagueId).Distinct()]), ct);
+        var now = time.GetUtcNow();
+        var rows = e.Teams.Where(t => published.Contains(t.LeagueId))
+            .Select(t => Row("team", t.TeamId, t.LeagueId, t.Deleted ? "deleted" : t.Version == 1 ? "created" : "updated", now))
+            .ToList();
+        await recorder.RecordAsync(e, nameof(TeamsChangedRecorder), [.. e.Teams.Select(t => PublicCache.Team(t.TeamId))], rows, ct);
+    }
+}
+
 internal sealed class SponsorChangedRecorder(ChangeRecorder recorder, TimeProvider time) : INotificationHandler<SponsorChanged>
 {
     // A sponsor's name shows on its teams' pages; contact details are never public, so only a rename or an end matters.

@@ -31,7 +31,9 @@ internal sealed class ListTeamsMissingDetailsHandler(TeamsDbContext db, CurrentS
             await SampleAsync(withoutContact, query.Sample, cancellationToken));
     }
 
-    private static async Task<IReadOnlyList<TeamMentionDto>> SampleAsync(IQueryable<Team> teams, int sample, CancellationToken ct) =>
+    /// <summary>The first teams by name, each with its league's name from Teams' own replica (null until it arrives).</summary>
+    private async Task<IReadOnlyList<TeamMentionDto>> SampleAsync(IQueryable<Team> teams, int sample, CancellationToken ct) =>
         await teams.OrderBy(t => t.Name).ThenBy(t => t.Id).Take(sample)
-            .Select(t => new TeamMentionDto(t.Id, t.Name, t.LeagueId)).ToListAsync(ct);
+            .Select(t => new TeamMentionDto(t.Id, t.Name, t.LeagueId, db.LeagueNames.Where(l => l.LeagueId == t.LeagueId).Select(l => l.Name).FirstOrDefault()))
+            .ToListAsync(ct);
 }

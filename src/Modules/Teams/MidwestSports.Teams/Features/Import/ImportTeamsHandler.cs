@@ -6,6 +6,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Contracts;
 using MidwestSports.Shared.Errors;
 using MidwestSports.Shared.Messaging;
 using MidwestSports.Shared.Persistence;
@@ -23,8 +24,9 @@ namespace MidwestSports.Teams.Features.Import;
 /// An import's teams in one transaction, a batch of <see cref="BatchSize"/> rows at a time: each batch is checked against
 /// the same rules as a single create or update (scope, live league, active sponsor of the league's city, valid fields,
 /// unique name, the version read), then its new teams written by COPY (<see cref="TeamCopy"/>: each with the audit entry
-/// and the outbox message a SaveChanges would write), its updated ones through EF Core (the change tracker cleared
-/// after), its listing rows projected set-wise, and its results returned. Memory holds one batch, whatever the file's
+/// a SaveChanges would write), its updated ones through EF Core (the change tracker cleared after), its listing rows
+/// projected set-wise, the batch's created and updated teams announced in one <see cref="TeamsChanged"/> (subscribers
+/// apply a thousand teams at a time, not a transaction each), and its results returned. Memory holds one batch, whatever the file's
 /// size. The transaction commits after the last batch; any broken rule fails the whole import, nothing written.
 /// </summary>
 internal sealed class ImportTeamsHandler(
@@ -33,8 +35,13 @@ internal sealed class ImportTeamsHandler(
 {
     private const int BatchSize = 1_000;
 
-    /// <summary>Up to this many created teams' messages are published before the command returns, like any SaveChanges.</summary>
-    private const int PublishInline = 1_000;
+    /// <summary>
+    /// An import of one batch has its TeamsChanged published before the command returns, like any SaveChanges; a
+    /// larger one's are handed on in the background, this many (batches) per transaction.
+    /// </summary>
+    private const int PublishInline = 1;
+
+    private const int PublishPerTransaction = 4;
 
     private static readonly TeamFieldsValidator Validator = new();
 
@@ -61,8 +68,14 @@ internal sealed class ImportTeamsHandler(
 
                 await RefreshReplicasAsync(rows, leagueFacts, sponsorFacts, replicated, cancellationToken);
                 var results = new TeamImportResult[rows.Length];
-                published.AddRange(await CreateAsync(rows, leagueFacts, now, results, cancellationToken));
-                await UpdateAsync(rows, offset, leagueFacts, scope, now, results, cancellationToken);
+                var changes = new List<TeamChanged>(rows.Length);
+                await CreateAsync(rows, leagueFacts, now, results, changes, cancellationToken);
+                await UpdateAsync(rows, offset, leagueFacts, scope, now, results, changes, cancellationToken);
+                if (changes.Count > 0)
+                {
+                    published.Add(await new TeamCopy(db, current).WriteOutboxAsync(new TeamsChanged(Guid.CreateVersion7(now), changes), now, cancellationToken));
+                }
+
                 await TeamProjection.ProjectManyAsync(db, [.. results.Select(r => r.TeamId)], cancellationToken);
                 foreach (var result in results)
                 {
@@ -83,7 +96,8 @@ internal sealed class ImportTeamsHandler(
     }
 
     /// <summary>The batch's rows with a team: updated through EF Core from the version the preview read, in one SaveChanges.</summary>
-    private async Task UpdateAsync(TeamImportRow[] rows, int offset, Dictionary<Guid, LeagueFacts> leagueFacts, CityScope scope, DateTimeOffset now, TeamImportResult[] results, CancellationToken ct)
+    private async Task UpdateAsync(
+        TeamImportRow[] rows, int offset, Dictionary<Guid, LeagueFacts> leagueFacts, CityScope scope, DateTimeOffset now, TeamImportResult[] results, List<TeamChanged> changes, CancellationToken ct)
     {
         var updates = Enumerable.Range(0, rows.Length).Where(i => rows[i].TeamId is not null).ToList();
         if (updates.Count == 0)
@@ -104,7 +118,7 @@ internal sealed class ImportTeamsHandler(
 
             var before = team.ToDto();
             team.Update(row.Fields, leagueFacts[row.Fields.LeagueId].CityId);
-            db.AddToOutbox(team.ToChanged(), now);
+            changes.Add(team.ToChanged());
             results[index] = new TeamImportResult(team.Id, team.Version, before);
         }
 
@@ -126,9 +140,10 @@ internal sealed class ImportTeamsHandler(
 
     /// <summary>
     /// The rows without a team, created by COPY in the caller's transaction (a unique name taken since the preview is
-    /// the same 409 as through EF Core); returns the outbox messages' ids, published after the commit.
+    /// the same 409 as through EF Core); each one's TeamChanged is added to <paramref name="changes"/>.
     /// </summary>
-    private async Task<Guid[]> CreateAsync(TeamImportRow[] rows, Dictionary<Guid, LeagueFacts> leagueFacts, DateTimeOffset now, TeamImportResult[] results, CancellationToken ct)
+    private async Task CreateAsync(
+        TeamImportRow[] rows, Dictionary<Guid, LeagueFacts> leagueFacts, DateTimeOffset now, TeamImportResult[] results, List<TeamChanged> changes, CancellationToken ct)
     {
         var created = new List<Team>();
         for (var i = 0; i < rows.Length; i++)
@@ -143,12 +158,13 @@ internal sealed class ImportTeamsHandler(
 
         if (created.Count == 0)
         {
-            return [];
+            return;
         }
 
         try
         {
-            return await new TeamCopy(db, current).WriteAsync(created, now, ct);
+            await new TeamCopy(db, current).WriteAsync(created, now, ct);
+            changes.AddRange(created.Select(t => t.ToChanged()));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -157,7 +173,7 @@ internal sealed class ImportTeamsHandler(
     }
 
     /// <summary>
-    /// Publishes the created teams' outbox messages as a SaveChanges would after its commit. A large import's are handed
+    /// Publishes the batches' TeamsChanged messages as a SaveChanges would after its commit. A large import's are handed
     /// on in the background, a chunk per transaction, so the import does not wait for every subscriber; the relay
     /// publishes whatever this does not (a crash, a handler failure), as for any change.
     /// </summary>
@@ -176,7 +192,7 @@ internal sealed class ImportTeamsHandler(
 
         _ = Task.Run(async () =>
         {
-            foreach (var chunk in messageIds.Chunk(PublishInline))
+            foreach (var chunk in messageIds.Chunk(PublishPerTransaction))
             {
                 await dispatcher.DispatchAsync(typeof(TeamsDbContext), chunk, CancellationToken.None);
             }
@@ -241,8 +257,8 @@ internal sealed class ImportTeamsHandler(
 
 /// <summary>
 /// New teams written with COPY, with exactly what <c>SaveChanges</c> would add for each: the audit entry the audit
-/// interceptor writes for an added entity (every property as <c>{"new": value}</c>, its city, the current reason) and
-/// the outbox message <see cref="ModuleModel.AddToOutbox"/> writes (TeamChanged).
+/// interceptor writes for an added entity (every property as <c>{"new": value}</c>, its city, the current reason); and
+/// a batch's outbox message, the row <see cref="ModuleModel.AddToOutbox"/> writes, left for the caller to publish.
 /// </summary>
 internal sealed class TeamCopy(TeamsDbContext db, CurrentScope current)
 {
@@ -250,7 +266,7 @@ internal sealed class TeamCopy(TeamsDbContext db, CurrentScope current)
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
-    public async Task<Guid[]> WriteAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
+    public async Task WriteAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
     {
         await using (var copy = await Connection.BeginBinaryImportAsync(
             "COPY teams.teams (id, league_id, city_id, name, sponsor_id, captain_name, captain_email, captain_phone, roster_size, status, version, created_at) FROM STDIN (FORMAT BINARY)", ct))
@@ -276,7 +292,6 @@ internal sealed class TeamCopy(TeamsDbContext db, CurrentScope current)
         }
 
         await WriteAuditAsync(teams, now, ct);
-        return await WriteOutboxAsync(teams, now, ct);
     }
 
     private async Task WriteAuditAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
@@ -322,27 +337,21 @@ internal sealed class TeamCopy(TeamsDbContext db, CurrentScope current)
         await copy.CompleteAsync(ct);
     }
 
-    private async Task<Guid[]> WriteOutboxAsync(IReadOnlyList<Team> teams, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The outbox row of <paramref name="integrationEvent"/>, unpublished; returns its id.</summary>
+    public async Task<Guid> WriteOutboxAsync(IIntegrationEvent integrationEvent, DateTimeOffset now, CancellationToken ct)
     {
-        var ids = new Guid[teams.Count];
+        var (type, payload) = IntegrationEventSerializer.Serialize(integrationEvent);
         await using var copy = await Connection.BeginBinaryImportAsync(
             "COPY teams.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts) FROM STDIN (FORMAT BINARY)", ct);
-        for (var i = 0; i < teams.Count; i++)
-        {
-            var changed = teams[i].ToChanged();
-            var (type, payload) = IntegrationEventSerializer.Serialize(changed);
-            ids[i] = changed.EventId;
-            await copy.StartRowAsync(ct);
-            await copy.WriteAsync(changed.EventId, NpgsqlDbType.Uuid, ct);
-            await copy.WriteAsync(type, NpgsqlDbType.Varchar, ct);
-            await copy.WriteAsync(payload, NpgsqlDbType.Jsonb, ct);
-            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
-            await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
-        }
-
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(integrationEvent.EventId, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(type, NpgsqlDbType.Varchar, ct);
+        await copy.WriteAsync(payload, NpgsqlDbType.Jsonb, ct);
+        await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
         await copy.CompleteAsync(ct);
-        return ids;
+        return integrationEvent.EventId;
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct) =>
