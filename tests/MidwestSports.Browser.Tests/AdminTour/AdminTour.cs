@@ -53,6 +53,7 @@ public sealed class AdminTour
                 await page.GotoAsync(baseUrl + path);
                 await page.Locator("[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                await ContentShownAsync(page);
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
             }
         }
@@ -104,6 +105,22 @@ public sealed class AdminTour
         finally
         {
             page.Request -= Count;
+        }
+    }
+
+    /// <summary>
+    /// Pages that read on the live circuit (home, season) show a loading bar until their data is in: the WebSocket's
+    /// reads are not network requests, so NetworkIdle does not wait for them. Waits for every indeterminate bar to go
+    /// (at most 15 s; a page still loading then is photographed as it is).
+    /// </summary>
+    private static async Task ContentShownAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => !document.querySelector('.mud-progress-indeterminate')", null, new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
         }
     }
 
