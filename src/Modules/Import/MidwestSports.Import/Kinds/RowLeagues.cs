@@ -16,10 +16,33 @@ namespace MidwestSports.Import.Kinds;
 /// </summary>
 internal sealed class RowLeagues(TeamReferences references, CityScope scope, Guid? defaultCityId)
 {
+    /// <summary>
+    /// The league found for a (league, city, season) naming: rows of one file name a few hundred, and the answer does not
+    /// change during a planning. Only found leagues are kept; a naming that fails is checked again on each row, which
+    /// records its error there.
+    /// </summary>
+    private readonly Dictionary<(string League, string? City, string? Season), LeagueFacts> found = [];
+
     public static async Task<RowLeagues> LoadAsync(ILeagueDirectory leagues, ISponsorDirectory sponsors, ITeamDirectory teams, PlanningContext context, CancellationToken ct) =>
         new(await TeamReferences.LoadAsync(leagues, sponsors, teams, context.InFile, ct), context.Scope, context.CityId);
 
     public LeagueFacts? League(RowChecks check, string leagueName, string? city, string? season)
+    {
+        if (found.TryGetValue((leagueName, city, season), out var known))
+        {
+            return known;
+        }
+
+        var league = Find(check, leagueName, city, season);
+        if (league is not null && !check.HasErrors && found.Count < 10_000)
+        {
+            found[(leagueName, city, season)] = league;
+        }
+
+        return league;
+    }
+
+    private LeagueFacts? Find(RowChecks check, string leagueName, string? city, string? season)
     {
         var candidates = Narrowed(references.LeaguesNamed(leagueName), check, city, season, out var badSeason);
         if (badSeason)

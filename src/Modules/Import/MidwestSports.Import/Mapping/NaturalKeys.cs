@@ -16,15 +16,19 @@ internal static class NaturalKeys
             return string.Empty;
         }
 
-        var key = new StringBuilder(header.Length);
-        foreach (var c in header.Normalize(NormalizationForm.FormD))
+        // Plain ASCII has nothing to decompose: the common case skips Normalize's copy. An import computes a key for
+        // every row's names and every existing team's, so this runs a few hundred thousand times per large file.
+        var text = Ascii.IsValid(header) ? header : header.Normalize(NormalizationForm.FormD);
+        var key = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                key.Append(char.ToLowerInvariant(c));
+                key[length++] = char.ToLowerInvariant(c);
             }
         }
 
-        return key.ToString();
+        return new string(key[..length]);
     }
 }

@@ -42,9 +42,9 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
         await WriteNullableAsync(plan.TargetId, NpgsqlDbType.Uuid, ct);
         await WriteNullableAsync(plan.TargetVersion, NpgsqlDbType.Bigint, ct);
         await importer.WriteAsync(JsonSerializer.Serialize(plan.Values, Json), NpgsqlDbType.Jsonb, ct);
-        await importer.WriteAsync(JsonSerializer.Serialize(plan.Changes, Json), NpgsqlDbType.Jsonb, ct);
-        await importer.WriteAsync(JsonSerializer.Serialize(plan.Problems, Json), NpgsqlDbType.Jsonb, ct);
-        await importer.WriteAsync(JsonSerializer.Serialize(plan.Suggestions, Json), NpgsqlDbType.Jsonb, ct);
+        await importer.WriteAsync(JsonArray(plan.Changes), NpgsqlDbType.Jsonb, ct);
+        await importer.WriteAsync(JsonArray(plan.Problems), NpgsqlDbType.Jsonb, ct);
+        await importer.WriteAsync(JsonArray(plan.Suggestions), NpgsqlDbType.Jsonb, ct);
         await WriteNullableAsync(row.Choice?.Decision.ToString(), NpgsqlDbType.Varchar, ct);
         await WriteNullableAsync(row.Choice?.TargetId, NpgsqlDbType.Uuid, ct);
     }
@@ -107,6 +107,9 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
             await importer.DisposeAsync();
         }
     }
+
+    /// <summary>Most rows have no changes, problems or suggestions: their "[]" without a serializer call each.</summary>
+    private static string JsonArray<T>(IReadOnlyList<T> items) => items.Count == 0 ? "[]" : JsonSerializer.Serialize(items, Json);
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 

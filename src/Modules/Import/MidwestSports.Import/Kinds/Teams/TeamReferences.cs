@@ -98,10 +98,13 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
 
     public TeamDto? WithId(Guid id) => byId.GetValueOrDefault(id);
 
-    public TeamDto? Named(string name)
+    public TeamDto? Named(string name) => WithKey(NaturalKeys.Of(name));
+
+    /// <summary>The team whose name has the natural key <paramref name="key"/> (<see cref="NaturalKeys.Of"/>).</summary>
+    public TeamDto? WithKey(string key)
     {
         byName ??= Enumerable.Range(0, teams.Count).GroupBy(i => keyed[i].Key).ToDictionary(g => g.Key, g => teams[g.First()], StringComparer.Ordinal);
-        return byName.GetValueOrDefault(NaturalKeys.Of(name));
+        return byName.GetValueOrDefault(key);
     }
 
     private static (Guid Id, string Name, string Key, KeyLetters Letters) Keyed(TeamDto team)

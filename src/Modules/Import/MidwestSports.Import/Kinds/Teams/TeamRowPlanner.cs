@@ -52,7 +52,8 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
                 check.Warn("id", idText, "unknown_id", "No team of this league has this id: the team is matched by its name instead.");
             }
 
-            existing ??= teams.Named(name);
+            var nameKey = NaturalKeys.Of(name);
+            existing ??= teams.WithKey(nameKey);
             if (existing is null && choice is { Decision: SuggestionDecision.Accepted, TargetId: { } accepted })
             {
                 existing = teams.WithId(accepted);
@@ -66,7 +67,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
                 }
             }
 
-            var key = NaturalKeys.Of(existing?.Name ?? name);
+            var key = existing is null || existing.Name == name ? nameKey : NaturalKeys.Of(existing.Name);
             if (seen.TryGetValue((league.LeagueId, key), out var first))
             {
                 check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} into {league.Name}.");
