@@ -47,6 +47,36 @@ public sealed class TeamsChangedTests
     }
 
     [Test]
+    public async Task Publish_Batch_ALeagueWithASetUpChangeWaiting_GetsNoSecondMessage()
+    {
+        var waiting = await world.LeagueInAsync(world.Milwaukee);
+        var other = await world.LeagueInAsync(world.Milwaukee, "Thursday Softball");
+        // A "set-up changed" message for the first league, not yet published (due later): the batch's change rides on it.
+        await Database.Postgres.ExecuteAsync("""
+            INSERT INTO leagues.outbox_messages (id, type, payload, occurred_at, next_attempt_at, attempts)
+            VALUES (gen_random_uuid(), 'MidwestSports.Leagues.Contracts.LeagueContentChanged, MidwestSports.Leagues.Contracts',
+                    jsonb_build_object('eventId', gen_random_uuid(), 'leagueId', $1::uuid, 'cityId', $2::uuid, 'games', '[]'::jsonb,
+                                       'setupChanged', true, 'bracketChanged', false, 'at', now()),
+                    now(), now() + interval '1 hour', 0)
+            """, waiting.Id, world.Milwaukee);
+        var waitingBefore = await LeagueContentMessagesAsync(waiting.Id);
+        var otherBefore = await LeagueContentMessagesAsync(other.Id);
+
+        await PublishAsync(new TeamsChanged(Guid.NewGuid(), [
+            Changed(Guid.NewGuid(), waiting.Id, "Herons", 1),
+            Changed(Guid.NewGuid(), other.Id, "Larks", 1),
+        ]));
+
+        var waitingAfter = await LeagueContentMessagesAsync(waiting.Id);
+        var otherAfter = await LeagueContentMessagesAsync(other.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(waitingAfter - waitingBefore, Is.Zero, "the waiting message says it: no second one");
+            Assert.That(otherAfter - otherBefore, Is.EqualTo(1), "the league without a waiting message gets one");
+        });
+    }
+
+    [Test]
     public async Task Publish_SameBatchTwice_AppliedOnceInEffect()
     {
         var league = await world.LeagueInAsync(world.Milwaukee);
@@ -109,8 +139,10 @@ public sealed class TeamsChangedTests
     private static Task<string?> ReplicaAsync(params Guid[] teamIds) =>
         Database.Postgres.ScalarAsync<string>("SELECT string_agg(name, '|' ORDER BY name) FROM leagues.league_teams WHERE team_id = ANY($1)", (object)teamIds);
 
-    private static Task<long> LeagueContentMessagesAsync() =>
-        Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.outbox_messages WHERE type LIKE 'MidwestSports.Leagues.Contracts.LeagueContentChanged,%'");
+    private static Task<long> LeagueContentMessagesAsync(Guid? leagueId = null) =>
+        Database.Postgres.ScalarAsync<long>(
+            "SELECT count(*) FROM leagues.outbox_messages WHERE type LIKE 'MidwestSports.Leagues.Contracts.LeagueContentChanged,%' AND ($1::uuid IS NULL OR payload ->> 'leagueId' = $1::text)",
+            (object?)leagueId ?? DBNull.Value);
 
     private static Task<long> FeedRowsAsync(Guid teamId) =>
         Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM public_site.changes WHERE entity_id = $1", teamId);

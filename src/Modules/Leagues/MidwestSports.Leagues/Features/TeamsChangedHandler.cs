@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Persistence;
@@ -27,11 +28,35 @@ internal sealed class TeamsChangedHandler(LeaguesDbContext db, TimeProvider time
             async ct =>
             {
                 var cityOf = notification.Teams.GroupBy(t => t.LeagueId).ToDictionary(g => g.Key, g => g.MaxBy(t => t.Version)!.CityId);
-                foreach (var leagueId in (await TeamReplica.UpsertManyAsync(db, notification.Teams, now, ct)).Order())
+                var changed = await TeamReplica.UpsertManyAsync(db, notification.Teams, now, ct);
+                var pending = changed.Count == 0 ? [] : await PendingSetupChangesAsync(changed, ct);
+                foreach (var leagueId in changed.Where(l => !pending.Contains(l)).Order())
                 {
                     db.AddToOutbox(new LeagueContentChanged(Guid.CreateVersion7(now), leagueId, cityOf[leagueId], [], SetupChanged: true, BracketChanged: false, now), now);
                 }
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// The leagues among <paramref name="leagueIds"/> that already have a "set-up changed" message waiting in the outbox,
+    /// not yet claimed: it is locked here until this transaction commits, so it is published after this change and says
+    /// it too. A large import's batches then leave one waiting message per league rather than one per batch and league.
+    /// A message being published right now is locked by its publisher and skipped: this change gets a message of its own.
+    /// </summary>
+    private async Task<HashSet<Guid>> PendingSetupChangesAsync(IReadOnlyList<Guid> leagueIds, CancellationToken ct)
+    {
+        var ids = leagueIds.ToArray();
+        var pending = await db.Database.SqlQuery<Guid>(
+            $"""
+            SELECT (payload ->> 'leagueId')::uuid AS "Value" FROM leagues.outbox_messages
+            WHERE processed_at IS NULL AND attempts = 0 AND type = {ContentChangedType}
+              AND (payload ->> 'leagueId')::uuid = ANY({ids})
+              AND (payload ->> 'setupChanged')::boolean AND jsonb_array_length(payload -> 'games') = 0
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        return [.. pending];
+    }
+
+    private static readonly string ContentChangedType = $"{typeof(LeagueContentChanged).FullName}, {typeof(LeagueContentChanged).Assembly.GetName().Name}";
 }
