@@ -97,6 +97,12 @@ public static class ModuleModel
         });
     }
 
+    /// <summary>
+    /// Publishes an outbox row already in the table (written or taken over with SQL in the current transaction) once the
+    /// current unit of work commits, with the rows <see cref="AddToOutbox"/> adds.
+    /// </summary>
+    public static void PublishAfterCommit(this IModuleDbContext db, Guid outboxMessageId) => db.PendingOutbox.Add(outboxMessageId);
+
     /// <summary>Records an event to publish once the current unit of work commits.</summary>
     public static void AddToOutbox(this IModuleDbContext db, IIntegrationEvent integrationEvent, DateTimeOffset now)
     {
