@@ -92,8 +92,7 @@ public sealed class PickerTests
     public async Task TeamPicker_OnTheTriviaReviewQueue_OffersTeamsWithTheirLeagueToLinkTo()
     {
         var page = await BrowserSession.OpenAsync("/trivia");
-        await page.GetByTestId("trivia-sync-now").ClickAsync();
-        await Expect(page.GetByTestId("trivia-last-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
+        await TriviaSync.SyncNowAsync(page);
         await page.GetByText("Review queue").ClickAsync();
         var row = page.GetByTestId("trivia-queue").Locator("tr", new() { HasText = "Guest Team Of The Week" });
         await Expect(row.GetByTestId("trivia-link-chosen")).ToBeDisabledAsync();

@@ -11,9 +11,7 @@ public sealed class TriviaPageTests
     {
         var page = await BrowserSession.OpenAsync("/trivia");
 
-        await page.GetByTestId("trivia-sync-now").ClickAsync();
-
-        await Expect(page.GetByTestId("trivia-last-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
+        await TriviaSync.SyncNowAsync(page);
         var rows = page.GetByTestId("trivia-standings").Locator("tbody tr");
         await Expect(rows.First).ToBeVisibleAsync();
         var teams = await page.GetByTestId("trivia-standing-team").AllInnerTextsAsync();
