@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Listing work off the request path (issue #12 item 4). Seeds BENCH_SIZES teams (default 1,000,000), starts the Host,
 then prints, from one run: reader latencies (HTTP GET /api/teams, 2 reader threads) while quiet and while a full
-rebuild of the listing (which has rows) runs in another process, with the rebuild's time and any page that differed;
+rebuild of the listing (which has rows) runs in another process, with the rebuild's time and any page that differed,
+three times: with nothing drifted (repaired in place: nothing to do), with 1% of the rows drifted (repaired in place),
+and with a swap asked for (every row into a shadow table, indexed, swapped in; what a large drift gets);
 and a rename of a sponsor with 11,000 teams: the PUT answered and every listing row re-keyed, with the sponsor-sorted
 first page checked against the truth on every read meanwhile. Run through bench/run_offpath.sh."""
 import os
@@ -103,22 +105,37 @@ def main():
                     "/api/teams?sort=name&pageSize=25&page=400", "/api/teams?sort=captainName&pageSize=25"]
             expected = {u: shown(lb.http("GET", base + u, token)) for u in urls}
 
-            # Full rebuild of a listing that has rows, readers running (BENCH_PARTS="rename" skips it).
-            parts = os.environ.get("BENCH_PARTS", "rebuild rename").split()
-            readers = Readers(base, token, urls, expected)
-            readers.start()
-            time.sleep(QUIET_SECONDS)
-            quiet = readers.finish()
-            readers.start()
-            t0 = time.perf_counter()
-            report = lb.host(db, "rebuild-listing").strip() if "rebuild" in parts else "(skipped)"
-            rebuild_s = time.perf_counter() - t0
-            during = readers.finish()
-            print("| full rebuild of a listing with rows, 2 readers (city-scoped GET /api/teams) | reads | p50 ms | p99 ms | max ms | wrong pages | errors |")
-            print("|---|---:|---:|---:|---:|---:|---:|")
-            print(f"| readers, quiet ({QUIET_SECONDS:.0f} s) | {quiet['n']} | {quiet['p50']:.1f} | {quiet['p99']:.1f} | {quiet['max']:.1f} | {quiet['wrong']} | {quiet['errors']} |")
-            print(f"| readers, during the rebuild ({rebuild_s:.1f} s wall) | {during['n']} | {during['p50']:.1f} | {during['p99']:.1f} | {during['max']:.1f} | {during['wrong']} | {during['errors']} |\n")
-            print(f"Rebuild (process wall {rebuild_s:.1f} s, the command's own report): {report}\n", flush=True)
+            # Full rebuild of a listing that has rows, readers running (BENCH_PARTS="rename" skips them).
+            parts = os.environ.get("BENCH_PARTS", "rebuild drift swap rename").split()
+            # Drift no reader's page shows (the league version the listing keeps), on 1% of the rows.
+            drift_sql = f"UPDATE teams.team_listing SET league_version = 0 WHERE team_id IN (SELECT team_id FROM teams.team_listing ORDER BY team_id LIMIT {n // 100})"
+            runs = [("rebuild", "nothing drifted", None, []), ("drift", f"{n // 100:,} rows (1%) drifted", drift_sql, []),
+                    ("swap", "a swap asked for (--swap)", None, ["--swap"])]
+            quiet = None
+            table = ["| full rebuild of a listing with rows, 2 readers (city-scoped GET /api/teams) | rebuild s | reads | p50 ms | p99 ms | max ms | wrong pages | errors |",
+                     "|---|---:|---:|---:|---:|---:|---:|---:|"]
+            reports = []
+            for part, label, before, flags in runs:
+                if part not in parts:
+                    continue
+                if before:
+                    lb.psql(db, before)
+                readers = Readers(base, token, urls, expected)
+                if quiet is None:
+                    readers.start()
+                    time.sleep(QUIET_SECONDS)
+                    quiet = readers.finish()
+                    table.append(f"| readers, quiet ({QUIET_SECONDS:.0f} s) | | {quiet['n']} | {quiet['p50']:.1f} | {quiet['p99']:.1f} | {quiet['max']:.1f} | {quiet['wrong']} | {quiet['errors']} |")
+                readers.start()
+                t0 = time.perf_counter()
+                report = lb.host(db, "rebuild-listing", *flags).strip()
+                rebuild_s = time.perf_counter() - t0
+                during = readers.finish()
+                table.append(f"| readers during the rebuild, {label} | {rebuild_s:.1f} | {during['n']} | {during['p50']:.1f} | {during['p99']:.1f} | {during['max']:.1f} | {during['wrong']} | {during['errors']} |")
+                reports.append(f"- {label} (process wall {rebuild_s:.1f} s): {report}")
+            if reports:
+                print("\n".join(table) + "\n")
+                print("The rebuild command's own reports:\n" + "\n".join(reports) + "\n", flush=True)
 
             # Rename of the sponsor with SPONSOR_TEAMS teams: PUT answered, rows re-keyed, the sponsor-sorted page right meanwhile.
             big = int(lb.psql(db, f"SELECT count(*) FROM teams.team_listing WHERE sponsor_id = '{sponsor}'"))

@@ -145,13 +145,13 @@ switch (command)
     case "create-admin":
         return await HostCommands.CreateAdminAsync(app.Services, args);
     case "rebuild-listing":
-        return await HostCommands.RebuildListingAsync(app.Services);
+        return await HostCommands.RebuildListingAsync(app.Services, args);
     case "seed":
         return await HostCommands.SeedAsync(app.Services, app.Configuration, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Seed"), args);
     case "run":
         break;
     default:
-        await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate, create-admin --email … --password …, seed --teams N, rebuild-listing.");
+        await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: run (default), migrate, create-admin --email … --password …, seed --teams N, rebuild-listing [--swap].");
         return 2;
 }
 

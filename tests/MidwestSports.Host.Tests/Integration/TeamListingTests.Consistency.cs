@@ -77,17 +77,19 @@ public sealed partial class TeamListingTests
     }
 
     [Test]
-    public async Task Rebuild_OfAnEmptyListing_LoadsEveryRowAndRebuildsEveryIndex()
+    public async Task Rebuild_AskedToSwap_LoadsAnEmptyListingsEveryRowAndRebuildsEveryIndex()
     {
         const string Indexes = "SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'teams' AND tablename = 'team_listing' ORDER BY 1";
         var indexesBefore = await Database.Postgres.ColumnAsync(Indexes);
         await Database.Postgres.ExecuteAsync("TRUNCATE teams.team_listing");
 
-        var report = await World.SendAsSystemAsync(new RebuildTeamListing());
+        // A swap asked for (what follows a change to the listing's columns): a listing this small would be repaired in place.
+        var report = await World.SendAsSystemAsync(new RebuildTeamListing(Swap: true));
 
         Assert.Multiple(async () =>
         {
             Assert.That(report.Added, Is.EqualTo(report.Rows).And.GreaterThan(0));
+            Assert.That(report.Swapped, Is.True);
             Assert.That(await ListingAsync(), Is.EquivalentTo(await TruthAsync()));
             Assert.That(await Database.Postgres.ColumnAsync(Indexes), Is.EqualTo(indexesBefore), "every index is back, as it was defined");
         });
@@ -99,12 +101,19 @@ public sealed partial class TeamListingTests
         var victims = await Database.Postgres.ColumnAsync("SELECT team_id::text FROM teams.team_listing ORDER BY team_id LIMIT 2");
         await Database.Postgres.ExecuteAsync("UPDATE teams.team_listing SET sponsor_name = 'stale', sponsor_version = 0 WHERE team_id = $1", Guid.Parse(victims[0]));
         await Database.Postgres.ExecuteAsync("DELETE FROM teams.team_listing WHERE team_id = $1", Guid.Parse(victims[1]));
+        // A row whose team is gone (deleted behind the listing's back).
+        await Database.Postgres.ExecuteAsync("""
+            INSERT INTO teams.team_listing (team_id, name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, status, league_version, city_version, sponsor_version)
+            SELECT gen_random_uuid(), 'Ghost ' || name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, status, league_version, city_version, sponsor_version
+            FROM teams.team_listing ORDER BY team_id LIMIT 1
+            """);
 
         var report = await World.SendAsSystemAsync(new RebuildTeamListing());
 
         Assert.Multiple(async () =>
         {
-            Assert.That((report.Added, report.Changed, report.Removed), Is.EqualTo((1L, 1L, 0L)));
+            Assert.That((report.Added, report.Changed, report.Removed), Is.EqualTo((1L, 1L, 1L)));
+            Assert.That(report.Swapped, Is.False, "three rows are repaired in place");
             Assert.That(await ListingAsync(), Is.EquivalentTo(await TruthAsync()));
         });
     }

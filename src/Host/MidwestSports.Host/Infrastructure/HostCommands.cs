@@ -39,14 +39,18 @@ internal static class HostCommands
         }
     }
 
-    /// <summary><c>rebuild-listing</c>: the nightly reconciliation, run now, with its report.</summary>
-    public static async Task<int> RebuildListingAsync(IServiceProvider services)
+    /// <summary>
+    /// <c>rebuild-listing [--swap]</c>: the nightly reconciliation, run now, with its report. <c>--swap</c> rebuilds every
+    /// row into a shadow table and swaps it in however small the drift (after a change to the listing's columns).
+    /// </summary>
+    public static async Task<int> RebuildListingAsync(IServiceProvider services, string[] args)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().Scope = CityScope.System("rebuild-listing");
-        var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MidwestSports.Teams.Contracts.RebuildTeamListing());
+        var report = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MidwestSports.Teams.Contracts.RebuildTeamListing(Swap: args.Contains("--swap")));
         await Console.Out.WriteLineAsync(
-            $"Listing rebuilt: {report.Rows:N0} rows; {report.Added:N0} added, {report.Changed:N0} changed, {report.Removed:N0} removed in {report.Elapsed.TotalSeconds:0.0} s.");
+            $"Listing rebuilt: {report.Rows:N0} rows; {report.Added:N0} added, {report.Changed:N0} changed, {report.Removed:N0} removed; "
+            + $"{(report.Swapped ? "a shadow table swapped in" : "repaired in place")} in {report.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 

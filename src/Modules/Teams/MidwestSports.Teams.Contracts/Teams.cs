@@ -101,10 +101,15 @@ public sealed record ListTeams(
     string? Season = null,
     TeamStatus? Status = null) : IQuery<TeamListingPage>;
 
-/// <summary>Recomputes the listing from Teams' own data and the other modules' Contracts, and reports the drift it repaired.</summary>
-public sealed record RebuildTeamListing : ICommand<ListingRebuildReport>;
+/// <summary>
+/// Recomputes the listing from Teams' own data and the other modules' Contracts, and reports the drift it repaired.
+/// A small drift (at most a tenth of the rows) is repaired in place; a larger one, or <paramref name="Swap"/>, builds a
+/// shadow table with every row and index and swaps it in. Readers are never blocked either way.
+/// </summary>
+public sealed record RebuildTeamListing(bool Swap = false) : ICommand<ListingRebuildReport>;
 
-public sealed record ListingRebuildReport(long Rows, long Added, long Changed, long Removed, TimeSpan Elapsed);
+/// <param name="Swapped">True when a shadow table was swapped in, false when the drift was repaired in place.</param>
+public sealed record ListingRebuildReport(long Rows, long Added, long Changed, long Removed, TimeSpan Elapsed, bool Swapped);
 
 /// <summary>
 /// Bulk-creates <see cref="Count"/> teams with plausible names and captains over the existing leagues, about 70%

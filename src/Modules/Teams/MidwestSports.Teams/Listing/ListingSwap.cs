@@ -27,11 +27,11 @@ internal static class ListingSwap
 
     public static async Task<long> LoadShadowAsync(NpgsqlConnection connection, string columns, string select, CancellationToken ct)
     {
-        await ExecAsync(connection, $"""
+        await RebuildSql.ExecAsync(connection, $"""
             DROP TABLE IF EXISTS {Shadow};
             CREATE TABLE {Shadow} (LIKE teams.team_listing INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING STORAGE);
             """, ct);
-        return await ExecAsync(connection, $"INSERT INTO {Shadow} ({columns}) {select}", ct);
+        return await RebuildSql.ExecAsync(connection, $"INSERT INTO {Shadow} ({columns}) {select}", ct);
     }
 
     /// <summary>Every index of the live listing, built on the shadow under a shadow name (the live names are taken until the swap).</summary>
@@ -45,10 +45,10 @@ internal static class ListingSwap
                 throw new InvalidOperationException($"Unexpected index definition: {definition}");
             }
 
-            await ExecAsync(connection, definition.Replace(on, $"INDEX {ShadowIndex(name)} ON {Shadow} ", StringComparison.Ordinal), ct);
+            await RebuildSql.ExecAsync(connection, definition.Replace(on, $"INDEX {ShadowIndex(name)} ON {Shadow} ", StringComparison.Ordinal), ct);
         }
 
-        await ExecAsync(connection, $"ANALYZE {Shadow}", ct);
+        await RebuildSql.ExecAsync(connection, $"ANALYZE {Shadow}", ct);
     }
 
     /// <summary>Swaps the shadow in; returns how long it waited for the lock (milliseconds).</summary>
@@ -58,22 +58,22 @@ internal static class ListingSwap
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
-            await ExecAsync(connection, $"SAVEPOINT swap; SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", ct);
+            await RebuildSql.ExecAsync(connection, $"SAVEPOINT swap; SET LOCAL lock_timeout = '{(int)LockTimeout.TotalMilliseconds}ms'", ct);
             try
             {
-                await ExecAsync(connection, "LOCK TABLE teams.team_listing IN ACCESS EXCLUSIVE MODE", ct);
+                await RebuildSql.ExecAsync(connection, "LOCK TABLE teams.team_listing IN ACCESS EXCLUSIVE MODE", ct);
                 break;
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.LockNotAvailable && attempt < Attempts)
             {
-                await ExecAsync(connection, "ROLLBACK TO SAVEPOINT swap", ct);
+                await RebuildSql.ExecAsync(connection, "ROLLBACK TO SAVEPOINT swap", ct);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * Math.Min(attempt, 10)), ct);
             }
         }
 
         var waited = clock.ElapsedMilliseconds;
         var renames = string.Concat(indexes.Where(i => i.Name != PrimaryKey).Select(i => $"ALTER INDEX teams.{ShadowIndex(i.Name)} RENAME TO {i.Name};"));
-        await ExecAsync(connection, $"""
+        await RebuildSql.ExecAsync(connection, $"""
             SET LOCAL lock_timeout = 0;
             RELEASE SAVEPOINT swap;
             DROP TABLE teams.team_listing;
@@ -98,11 +98,5 @@ internal static class ListingSwap
         }
 
         return indexes;
-    }
-
-    private static async Task<long> ExecAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        return await command.ExecuteNonQueryAsync(ct);
     }
 }

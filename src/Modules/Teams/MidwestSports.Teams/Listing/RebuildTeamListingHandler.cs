@@ -13,11 +13,16 @@ using NpgsqlTypes;
 namespace MidwestSports.Teams.Listing;
 
 /// <summary>
-/// Reconciliation and full rebuild: refreshes the replicas from the Sponsors and Leagues Contracts (never their
-/// schemas), computes every listing row from teams + replicas into a shadow table, builds the shadow's indexes, counts
-/// how it differs from the live listing (the drift report), and swaps it in, all in one transaction. Writers (team
-/// edits, event handlers, the re-keying) wait for the rebuild; readers keep reading the live listing and wait only
-/// for the swap itself (<see cref="ListingSwap"/>).
+/// Reconciliation and full rebuild, in one transaction: refreshes the replicas from the Sponsors and Leagues Contracts
+/// (never their schemas) and computes every listing row from teams + replicas. Then either
+/// <list type="bullet">
+/// <item>the drift (rows missing, differing or gone) is at most a tenth of the rows: it is repaired in place
+/// (<see cref="ListingRepair"/>), which touches only those rows; or</item>
+/// <item>it is larger, or the command asks for a swap (after a change to the listing's columns): every row is loaded
+/// into a shadow table, its indexes are built, and it is swapped in (<see cref="ListingSwap"/>).</item>
+/// </list>
+/// Writers (team edits, event handlers, the re-keying) wait for the rebuild; readers keep reading the live listing
+/// and wait at most for the swap itself.
 /// </summary>
 internal sealed partial class RebuildTeamListingHandler(
     TeamsDbContext db,
@@ -27,8 +32,11 @@ internal sealed partial class RebuildTeamListingHandler(
     CurrentScope current,
     ILogger<RebuildTeamListingHandler> logger) : ICommandHandler<RebuildTeamListing, ListingRebuildReport>
 {
-    private const string Compared =
-        "name, league_id, league_name, city_id, city_name, sport, season, season_sort, sponsor_id, sponsor_name, captain_name, created_at, status, league_version, city_version, sponsor_version";
+    /// <summary>The largest share of the rows repaired in place; a larger drift is rebuilt and swapped.</summary>
+    private const int InPlaceShareDivisor = 10;
+
+    /// <summary>A drift this small is always repaired in place, however few rows the listing has.</summary>
+    private const int InPlaceFloor = 1_000;
 
     public async ValueTask<ListingRebuildReport> Handle(RebuildTeamListing command, CancellationToken cancellationToken)
     {
@@ -47,7 +55,7 @@ internal sealed partial class RebuildTeamListingHandler(
             // Writers wait until the rebuild commits, so none of their changes falls between the snapshot and the swap;
             // readers are not blocked (SHARE ROW EXCLUSIVE does not conflict with SELECT). Taking every table up front
             // means no deadlock with a handler holding a replica row.
-            await ExecAsync(connection, """
+            await RebuildSql.ExecAsync(connection, """
                 LOCK TABLE teams.teams, teams.team_listing, teams.sponsor_names, teams.league_names, teams.city_names IN SHARE ROW EXCLUSIVE MODE;
                 SET LOCAL work_mem = '256MB';
                 SET LOCAL maintenance_work_mem = '256MB';
@@ -56,7 +64,7 @@ internal sealed partial class RebuildTeamListingHandler(
                 CREATE TEMP TABLE src_leagues (league_id uuid, city_id uuid, name text, sport text, season text, season_sort int, archived boolean, version bigint) ON COMMIT DROP;
                 """, cancellationToken);
             await CopyAsync(connection, sponsorFacts, cityFacts, leagueFacts, cancellationToken);
-            var replicas = await ExecAsync(connection, $"""
+            var replicas = await RebuildSql.ExecAsync(connection, $"""
                 {NameReplica.Sponsors.UpsertFrom("SELECT sponsor_id, name, active, version, version FROM src_sponsors", repairSameVersion: true)};
                 {NameReplica.Cities.UpsertFrom("SELECT city_id, name, version FROM src_cities", repairSameVersion: true)};
                 {NameReplica.Leagues.UpsertFrom("SELECT league_id, city_id, name, sport, season, season_sort, archived, version FROM src_leagues", repairSameVersion: true)};
@@ -64,20 +72,33 @@ internal sealed partial class RebuildTeamListingHandler(
                 """, cancellationToken);
             LogProgress(logger, "refreshed the replicas", replicas, clock.ElapsedMilliseconds);
 
-            var rows = await ListingSwap.LoadShadowAsync(connection, TeamProjection.SourceColumns, TeamProjection.SourceSelect, cancellationToken);
-            LogProgress(logger, "loaded the shadow listing", rows, clock.ElapsedMilliseconds);
-            var (added, changed, removed) = await DriftAsync(connection, cancellationToken);
-            LogProgress(logger, "compared it with the live listing", added + changed + removed, clock.ElapsedMilliseconds);
-            await ListingSwap.BuildIndexesAsync(connection, cancellationToken);
-            LogProgress(logger, "indexed the shadow listing", rows, clock.ElapsedMilliseconds);
+            var teams = (await RebuildSql.CountsAsync(connection, "SELECT count(*) FROM teams.teams", cancellationToken))[0];
+            var limit = Math.Max(InPlaceFloor, teams / InPlaceShareDivisor);
+            var drift = command.Swap ? null : await ListingRepair.FindAsync(connection, limit, cancellationToken);
+            long rows, added, changed, removed;
+            if (drift is { } found)
+            {
+                (added, changed, removed) = found;
+                LogProgress(logger, "found the drift, repairing it in place", added + changed + removed, clock.ElapsedMilliseconds);
+                await ListingRepair.ApplyAsync(connection, cancellationToken);
+                rows = teams;
+            }
+            else
+            {
+                rows = await ListingSwap.LoadShadowAsync(connection, TeamProjection.SourceColumns, TeamProjection.SourceSelect, cancellationToken);
+                LogProgress(logger, "loaded the shadow listing", rows, clock.ElapsedMilliseconds);
+                (added, changed, removed) = await DriftAsync(connection, cancellationToken);
+                LogProgress(logger, "compared it with the live listing", added + changed + removed, clock.ElapsedMilliseconds);
+                await ListingSwap.BuildIndexesAsync(connection, cancellationToken);
+                LogProgress(logger, "indexed the shadow listing", rows, clock.ElapsedMilliseconds);
+                LogSwapped(logger, await ListingSwap.SwapAsync(connection, cancellationToken));
+            }
 
-            var waited = await ListingSwap.SwapAsync(connection, cancellationToken);
             // Every row now carries its sponsor's current name: nothing is left to re-key.
-            await ExecAsync(connection, "UPDATE teams.sponsor_names SET listed_version = version WHERE listed_version <> version", cancellationToken);
+            await RebuildSql.ExecAsync(connection, "UPDATE teams.sponsor_names SET listed_version = version WHERE listed_version <> version", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            LogSwapped(logger, waited);
-            LogDone(logger, rows, added, changed, removed, clock.ElapsedMilliseconds);
-            return new ListingRebuildReport(rows, added, changed, removed, clock.Elapsed);
+            LogDone(logger, rows, added, changed, removed, drift is null ? "swapped a shadow in" : "repaired in place", clock.ElapsedMilliseconds);
+            return new ListingRebuildReport(rows, added, changed, removed, clock.Elapsed, Swapped: drift is null);
         }
         finally
         {
@@ -88,18 +109,14 @@ internal sealed partial class RebuildTeamListingHandler(
     /// <summary>Rows the shadow adds, changes and removes compared with the live listing: what reconciliation repairs.</summary>
     private static async Task<(long Added, long Changed, long Removed)> DriftAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"""
+        var counts = await RebuildSql.CountsAsync(connection, $"""
             SELECT count(*) FILTER (WHERE l.team_id IS NULL),
-                   count(*) FILTER (WHERE l.team_id IS NOT NULL AND f.team_id IS NOT NULL AND ({Prefixed("l")}) IS DISTINCT FROM ({Prefixed("f")})),
+                   count(*) FILTER (WHERE l.team_id IS NOT NULL AND f.team_id IS NOT NULL AND {TeamProjection.Differs("l", "f")}),
                    count(*) FILTER (WHERE f.team_id IS NULL)
             FROM {ListingSwap.Shadow} f FULL JOIN teams.team_listing l ON l.team_id = f.team_id
-            """, connection) { CommandTimeout = 600 };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+            """, ct);
+        return (counts[0], counts[1], counts[2]);
     }
-
-    private static string Prefixed(string alias) => string.Join(", ", Compared.Split(", ").Select(c => $"{alias}.{c}"));
 
     private static async Task CopyAsync(
         NpgsqlConnection connection, IReadOnlyList<SponsorFacts> sponsors, IReadOnlyList<CityDto> cities, IReadOnlyList<LeagueFacts> leagues, CancellationToken ct)
@@ -150,18 +167,12 @@ internal sealed partial class RebuildTeamListingHandler(
         }
     }
 
-    private static async Task<long> ExecAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
-        return await command.ExecuteNonQueryAsync(ct);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild: {Step} ({Count}) after {ElapsedMs} ms")]
     private static partial void LogProgress(ILogger logger, string step, long count, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild: swapped the shadow in after waiting {WaitedMs} ms for readers")]
     private static partial void LogSwapped(ILogger logger, long waitedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild done: {Rows} rows, {Added} added, {Changed} changed, {Removed} removed in {ElapsedMs} ms")]
-    private static partial void LogDone(ILogger logger, long rows, long added, long changed, long removed, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listing rebuild done: {Rows} rows, {Added} added, {Changed} changed, {Removed} removed, {How}, in {ElapsedMs} ms")]
+    private static partial void LogDone(ILogger logger, long rows, long added, long changed, long removed, string how, long elapsedMs);
 }

@@ -23,15 +23,30 @@ internal static class TeamProjection
         LEFT JOIN teams.sponsor_names s ON s.sponsor_id = t.sponsor_id
         """;
 
-    private const string Upsert = $$"""
-        INSERT INTO teams.team_listing ({{SourceColumns}})
-        {{SourceSelect}}
-        WHERE t.id = {0}
+    /// <summary>
+    /// A condition true when the listing row <paramref name="live"/> differs from the computed row <paramref name="fresh"/>
+    /// in any computed column (the generated sort keys follow from them).
+    /// </summary>
+    public static string Differs(string live, string fresh)
+    {
+        var compared = SourceColumns.Split(", ").Where(c => c != "team_id").ToList();
+        return $"({string.Join(", ", compared.Select(c => $"{live}.{c}"))}) IS DISTINCT FROM ({string.Join(", ", compared.Select(c => $"{fresh}.{c}"))})";
+    }
+
+    /// <summary>What an upsert of computed rows into the listing does with a row that is already there: takes every computed column.</summary>
+    public const string OnConflictUpdate = """
         ON CONFLICT (team_id) DO UPDATE SET name = excluded.name, league_id = excluded.league_id, league_name = excluded.league_name,
             city_id = excluded.city_id, city_name = excluded.city_name, sport = excluded.sport, season = excluded.season,
             season_sort = excluded.season_sort, sponsor_id = excluded.sponsor_id, sponsor_name = excluded.sponsor_name,
             captain_name = excluded.captain_name, created_at = excluded.created_at, status = excluded.status, league_version = excluded.league_version,
             city_version = excluded.city_version, sponsor_version = excluded.sponsor_version
+        """;
+
+    private const string Upsert = $$"""
+        INSERT INTO teams.team_listing ({{SourceColumns}})
+        {{SourceSelect}}
+        WHERE t.id = {0}
+        {{OnConflictUpdate}}
         """;
 
     private static readonly string UpsertMany = Upsert.Replace("WHERE t.id = {0}", "WHERE t.id = ANY({0})", StringComparison.Ordinal);
