@@ -26,13 +26,8 @@ internal static class TeamReplica
     /// <returns>The leagues whose replica rows changed.</returns>
     public static async Task<IReadOnlyList<Guid>> UpsertManyAsync(LeaguesDbContext db, IReadOnlyList<TeamChanged> teams, DateTimeOffset now, CancellationToken ct)
     {
-        var ids = teams.Select(t => t.TeamId).ToArray();
-        var leagues = teams.Select(t => t.LeagueId).ToArray();
-        var cities = teams.Select(t => t.CityId).ToArray();
-        var names = teams.Select(t => t.Name).ToArray();
-        var active = teams.Select(t => t.Status == TeamStatus.Active).ToArray();
+        var (ids, leagues, cities, names, active, versions) = Columns.Of(teams.Select(t => new TeamFacts(t.TeamId, t.LeagueId, t.CityId, t.Name, t.Status, t.Version)).ToList());
         var deleted = teams.Select(t => t.Deleted).ToArray();
-        var versions = teams.Select(t => t.Version).ToArray();
         return await db.Database.SqlQuery<Guid>(
             $"""
             WITH changed AS (
@@ -51,12 +46,7 @@ internal static class TeamReplica
     /// <summary>Makes the replica equal to the given facts (for one league, or all), in one set-based pass; returns rows changed.</summary>
     public static async Task<int> SyncAsync(LeaguesDbContext db, IReadOnlyList<TeamFacts> facts, Guid? leagueId, CancellationToken ct)
     {
-        var ids = facts.Select(f => f.TeamId).ToArray();
-        var leagues = facts.Select(f => f.LeagueId).ToArray();
-        var cities = facts.Select(f => f.CityId).ToArray();
-        var names = facts.Select(f => f.Name).ToArray();
-        var active = facts.Select(f => f.Status == TeamStatus.Active).ToArray();
-        var versions = facts.Select(f => f.Version).ToArray();
+        var (ids, leagues, cities, names, active, versions) = Columns.Of(facts);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var changed = await db.Database.ExecuteSqlInterpolatedAsync(
             $"""
@@ -80,5 +70,17 @@ internal static class TeamReplica
             ct);
         await transaction.CommitAsync(ct);
         return changed;
+    }
+
+    /// <summary>The replica's columns as arrays, for <c>unnest</c>: one row per team, in the given order.</summary>
+    private sealed record Columns(Guid[] Ids, Guid[] Leagues, Guid[] Cities, string[] Names, bool[] Active, long[] Versions)
+    {
+        public static Columns Of(IReadOnlyList<TeamFacts> teams) => new(
+            [.. teams.Select(t => t.TeamId)],
+            [.. teams.Select(t => t.LeagueId)],
+            [.. teams.Select(t => t.CityId)],
+            [.. teams.Select(t => t.Name)],
+            [.. teams.Select(t => t.Status == TeamStatus.Active)],
+            [.. teams.Select(t => t.Version)]);
     }
 }

@@ -32,4 +32,8 @@ internal sealed class ChangeRecorder(PublicSiteDbContext db, CacheEviction cache
 
     public static ChangeLogEntry Row(string kind, Guid id, Guid? leagueId, string change, DateTimeOffset at) =>
         new() { Kind = kind, EntityId = id, LeagueId = leagueId, Change = change, At = at };
+
+    /// <summary>A team's feed row, from one change or one of an import's batch: deleted, created (its first version) or updated.</summary>
+    public static ChangeLogEntry TeamRow(Teams.Contracts.TeamChanged t, DateTimeOffset at) =>
+        Row("team", t.TeamId, t.LeagueId, t.Deleted ? "deleted" : t.Version == 1 ? "created" : "updated", at);
 }

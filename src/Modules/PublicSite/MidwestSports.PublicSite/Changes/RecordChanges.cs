@@ -73,7 +73,7 @@ internal sealed class TeamChangedRecorder(ChangeRecorder recorder, ISender sende
     public async ValueTask Handle(TeamChanged e, CancellationToken ct)
     {
         IReadOnlyCollection<ChangeLogEntry> rows = await sender.Send(new IsLeaguePublic(e.LeagueId), ct)
-            ? [Row("team", e.TeamId, e.LeagueId, e.Deleted ? "deleted" : e.Version == 1 ? "created" : "updated", time.GetUtcNow())]
+            ? [TeamRow(e, time.GetUtcNow())]
             : [];
         await recorder.RecordAsync(e, nameof(TeamChangedRecorder), [PublicCache.Team(e.TeamId)], rows, ct);
     }
@@ -87,7 +87,7 @@ internal sealed class TeamsChangedRecorder(ChangeRecorder recorder, ISender send
         var published = await sender.Send(new PublicLeaguesAmong([.. e.Teams.Select(t => t.LeagueId).Distinct()]), ct);
         var now = time.GetUtcNow();
         var rows = e.Teams.Where(t => published.Contains(t.LeagueId))
-            .Select(t => Row("team", t.TeamId, t.LeagueId, t.Deleted ? "deleted" : t.Version == 1 ? "created" : "updated", now))
+            .Select(t => TeamRow(t, now))
             .ToList();
         await recorder.RecordAsync(e, nameof(TeamsChangedRecorder), [.. e.Teams.Select(t => PublicCache.Team(t.TeamId))], rows, ct);
     }

@@ -22,7 +22,11 @@ internal static class ListingRepair
     /// </summary>
     public static async Task<(long Added, long Changed, long Removed)?> FindAsync(NpgsqlConnection connection, long limit, CancellationToken ct)
     {
+        // The LIMIT makes the planner prefer a merge join walking both primary keys, a random read of every row of both
+        // tables (13 s at 1M rows); a hash join of two sequential scans reads them once (4 s). Merge joins are turned
+        // off for these two statements only.
         await RebuildSql.ExecAsync(connection, $"""
+            SET LOCAL enable_mergejoin = off;
             CREATE TEMP TABLE {Fresh} ON COMMIT DROP AS
             SELECT f.*, l.team_id IS NULL AS added
             FROM ({TeamProjection.SourceSelect}) f
@@ -33,6 +37,7 @@ internal static class ListingRepair
             SELECT l.team_id FROM teams.team_listing l
             WHERE NOT EXISTS (SELECT 1 FROM teams.teams t WHERE t.id = l.team_id)
             LIMIT {limit + 1};
+            SET LOCAL enable_mergejoin = on;
             """, ct);
         var counts = await RebuildSql.CountsAsync(connection,
             $"SELECT (SELECT count(*) FILTER (WHERE added) FROM {Fresh}), (SELECT count(*) FILTER (WHERE NOT added) FROM {Fresh}), (SELECT count(*) FROM {Gone})", ct);
