@@ -19,8 +19,12 @@ internal static class TriviaSync
 
         var another = before is null ? new Regex(".+") : new Regex($"^(?!{Regex.Escape(before)}$).+");
         await Expect(card).ToHaveAttributeAsync("data-run-id", another, new() { Timeout = 30_000 });
+        var started = await card.GetAttributeAsync("data-run-id");
         await Expect(page.GetByTestId("trivia-last-status")).ToHaveTextAsync("Succeeded", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("trivia-sync-now")).ToHaveTextAsync("Sync now", new() { Timeout = 30_000 });
         await Expect(page.GetByTestId("trivia-sync-now")).ToBeEnabledAsync();
+        // The button is back and the card now shows the page's latest run: it must be this one (the page reloaded it).
+        await Expect(card).ToHaveAttributeAsync("data-run-id", started!);
+        await Expect(page.GetByTestId("trivia-last-status")).ToHaveTextAsync("Succeeded");
     }
 }

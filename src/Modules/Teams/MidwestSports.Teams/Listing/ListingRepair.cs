@@ -24,7 +24,8 @@ internal static class ListingRepair
     {
         // The LIMIT makes the planner prefer a merge join walking both primary keys, a random read of every row of both
         // tables (13 s at 1M rows); a hash join of two sequential scans reads them once (4 s). Merge joins are turned
-        // off for these two statements only.
+        // off for these two statements only, and the setting is given back as it was.
+        var mergeJoin = await RebuildSql.TextAsync(connection, "SELECT current_setting('enable_mergejoin')", ct);
         await RebuildSql.ExecAsync(connection, $"""
             SET LOCAL enable_mergejoin = off;
             CREATE TEMP TABLE {Fresh} ON COMMIT DROP AS
@@ -37,8 +38,13 @@ internal static class ListingRepair
             SELECT l.team_id FROM teams.team_listing l
             WHERE NOT EXISTS (SELECT 1 FROM teams.teams t WHERE t.id = l.team_id)
             LIMIT {limit + 1};
-            SET LOCAL enable_mergejoin = on;
             """, ct);
+        await using (var restore = new NpgsqlCommand("SELECT set_config('enable_mergejoin', $1, true)", connection))
+        {
+            restore.Parameters.AddWithValue(mergeJoin);
+            await restore.ExecuteScalarAsync(ct);
+        }
+
         var counts = await RebuildSql.CountsAsync(connection,
             $"SELECT (SELECT count(*) FILTER (WHERE added) FROM {Fresh}), (SELECT count(*) FILTER (WHERE NOT added) FROM {Fresh}), (SELECT count(*) FROM {Gone})", ct);
         var (added, changed, removed) = (counts[0], counts[1], counts[2]);

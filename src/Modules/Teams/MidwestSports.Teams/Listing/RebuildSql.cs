@@ -14,6 +14,13 @@ internal static class RebuildSql
         return await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Runs a query of one text value and returns it.</summary>
+    public static async Task<string> TextAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = TimeoutSeconds };
+        return (string)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>Runs a query of one row of bigint columns and returns them.</summary>
     public static async Task<long[]> CountsAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
