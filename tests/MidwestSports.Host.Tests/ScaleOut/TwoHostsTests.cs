@@ -125,7 +125,15 @@ public sealed partial class TwoHostsTests
             "SELECT count(*) FILTER (WHERE s.name = 'Processing') || '/' || count(*) FILTER (WHERE s.name = 'Succeeded') FROM hangfire.state s WHERE s.jobid = ANY($1) GROUP BY s.jobid",
             runs.Select(r => r.Id).ToArray());
         var occurrences = await postgres.ColumnAsync(
-            "SELECT p.value FROM hangfire.jobparameter p WHERE p.jobid = ANY($1) AND p.name = 'Time'", runs.Select(r => r.Id).ToArray());
+            "SELECT p.value FROM hangfire.jobparameter p JOIN hangfire.job j ON j.id = p.jobid WHERE p.jobid = ANY($1) AND p.name = 'Time' ORDER BY j.createdat",
+            runs.Select(r => r.Id).ToArray());
+        // Consecutive jobs created close together: a duplicate when they name the same occurrence. Two occurrences can
+        // come due close together once: the one of the moment the job was registered (an odd second, seen in a CI run:
+        // 1796306207 then 1796306208, 0.24 s apart), then the schedule's own.
+        var close = runs.Count == occurrences.Count
+            ? Enumerable.Range(1, runs.Count - 1).Where(i => (runs[i].CreatedAt - runs[i - 1].CreatedAt).TotalSeconds <= 0.3)
+                .Select(i => (First: occurrences[i - 1], Second: occurrences[i])).ToList()
+            : [];
         TestContext.Progress.WriteLine($"outbox-cleanup runs: {runs.Count}, occurrences: {string.Join(", ", occurrences)}, gaps (s): {string.Join(", ", gaps.Select(g => g.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}");
 
         Assert.Multiple(() =>
@@ -134,7 +142,8 @@ public sealed partial class TwoHostsTests
             Assert.That(runs, Has.Count.GreaterThanOrEqualTo(3), "the job came due several times");
             // Both schedulers see a due occurrence in the same poll, so a duplicate would be created within milliseconds of
             // the original; one job per occurrence leaves about 2 s between jobs, less the polling and load jitter.
-            Assert.That(gaps, Is.All.GreaterThan(0.3), "no occurrence was enqueued twice");
+            Assert.That(close.Where(c => c.First == c.Second), Is.Empty, "no occurrence was enqueued twice");
+            Assert.That(close, Has.Count.LessThanOrEqualTo(1), "at most the registration's occurrence falls close to the schedule's first");
             // Hangfire stamps each job it creates for a recurring job with the occurrence it is for ("Time"): one job per
             // occurrence means no stamp twice. (Run times alone wander with polling and load, so they only prove the gaps.)
             Assert.That(occurrences, Has.Count.EqualTo(runs.Count), "every run names its occurrence");
