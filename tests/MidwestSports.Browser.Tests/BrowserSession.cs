@@ -130,9 +130,24 @@ public sealed class BrowserSession
         return page;
     }
 
-    /// <summary>True when the page does not scroll sideways (a phone layout that fits its viewport).</summary>
-    internal static Task<bool> FitsTheWidthAsync(IPage page) =>
-        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+    /// <summary>
+    /// True when the page does not scroll sideways (a phone layout that fits its viewport) once its layout has settled:
+    /// after a viewport change the responsive components re-render on the server's answer to the resize, so the check
+    /// waits up to 5 s for the page to fit (a CI run read it 1 s after the resize, before that answer) and is false when
+    /// it never does.
+    /// </summary>
+    internal static async Task<bool> FitsTheWidthAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth", null, new PageWaitForFunctionOptions { Timeout = 5_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
     internal static async Task ScreenshotAsync(IPage page, string name)
     {
