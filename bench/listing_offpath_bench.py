@@ -121,6 +121,10 @@ def main():
             table = ["| full rebuild of a listing with rows, 2 readers (city-scoped GET /api/teams) | rebuild s | reads | p50 ms | p99 ms | max ms | wrong pages | errors |",
                      "|---|---:|---:|---:|---:|---:|---:|---:|"]
             reports = []
+            # BENCH_REBUILD_PG_OPTIONS: server settings for the rebuild's session only (an A/B of planner or worker
+            # settings without a rebuild of the app), e.g. "-c max_parallel_workers_per_gather=0".
+            options = os.environ.get("BENCH_REBUILD_PG_OPTIONS")
+            rebuild_env = {"ConnectionStrings__Postgres": f"{lb.conn(db)};Options={options}"} if options else None
             for part, label, before, flags in runs:
                 if part not in parts:
                     continue
@@ -134,7 +138,7 @@ def main():
                     table.append(f"| readers, quiet ({QUIET_SECONDS:.0f} s) | | {quiet['n']} | {quiet['p50']:.1f} | {quiet['p99']:.1f} | {quiet['max']:.1f} | {quiet['wrong']} | {quiet['errors']} |")
                 readers.start()
                 t0 = time.perf_counter()
-                report = lb.host(db, "rebuild-listing", *flags).strip()
+                report = lb.host(db, "rebuild-listing", *flags, extra=rebuild_env).strip()
                 ended = time.perf_counter()
                 rebuild_s = ended - t0
                 during = readers.finish()

@@ -32,6 +32,79 @@ public sealed class SheetFileTests
         });
     }
 
+    /// <summary>The encoding is decided in one pass a 64 KB buffer at a time: a character cut by a buffer's end is not an error.</summary>
+    [TestCase(65_531)] // "é" ends the first buffer
+    [TestCase(65_532)] // "é" is cut by the edge: its first byte ends the first buffer, its second starts the next
+    [TestCase(65_533)] // "é" starts the second buffer
+    public void Open_Utf8CharacterAcrossTheScanBuffersEdge_IsUtf8(int at)
+    {
+        var bytes = LongFile(at, "Caf\u00e9 Ol\u00e9,\u20ac5"u8.ToArray());
+
+        var file = SheetFile.Open(bytes, "long.csv");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.Format.Encoding, Is.EqualTo("UTF-8"));
+            Assert.That(file.Rows().Last().Cells, Is.EqualTo(new[] { "Café Olé", "€5" }));
+        });
+    }
+
+    [Test]
+    public void Open_Windows1252ByteOnlyAfterTheFirstBuffer_IsWindows1252()
+    {
+        var bytes = LongFile(200_000, [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', (byte)'5']);
+
+        var file = SheetFile.Open(bytes, "long.csv");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.Format.Encoding, Is.EqualTo("Windows-1252"));
+            Assert.That(file.Rows().Last().Cells, Is.EqualTo(new[] { "Café", "5" }));
+        });
+    }
+
+    [Test]
+    public void Open_Utf8CutOffInTheMiddleOfTheLastCharacter_IsNotUtf8()
+    {
+        var bytes = LongFile(70_000, [(byte)'C', (byte)'a', (byte)'f', 0xC3]);
+
+        Assert.That(SheetFile.Open(bytes, "cut.csv").Format.Encoding, Is.EqualTo("Windows-1252"));
+    }
+
+    [Test]
+    public void Open_FromAStreamedSource_ReadsWhatTheBytesRead()
+    {
+        var bytes = Corpus.File("teams-windows1252-semicolons.csv");
+        var path = Path.GetTempFileName();
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var opened = 0;
+            var source = SheetSource.Of(() => { opened++; return File.OpenRead(path); }, bytes.Length);
+
+            var streamed = SheetFile.Open(source, "teams.csv");
+            var inMemory = SheetFile.Open(bytes, "teams.csv");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That((streamed.Format.Encoding, streamed.Format.Delimiter), Is.EqualTo(("Windows-1252", ";")));
+                Assert.That(streamed.Rows().Select(r => r.Cells), Is.EqualTo(inMemory.Rows().Select(r => r.Cells)));
+                Assert.That(opened, Is.GreaterThan(1), "the file is read again from the start, not held");
+            });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A header and one long ASCII row, so that <paramref name="lastRow"/> starts exactly <paramref name="at"/> bytes in.</summary>
+    private static byte[] LongFile(int at, byte[] lastRow)
+    {
+        var filler = at - "Name,Note\nFiller,\n".Length;
+        return [.. System.Text.Encoding.ASCII.GetBytes("Name,Note\nFiller," + new string('y', filler) + "\n"), .. lastRow];
+    }
+
     [Test]
     public void Rows_TitleRowsBlankRowsAndTrailingEmptyColumns_AreSkippedAndValuesTrimmed()
     {

@@ -277,6 +277,9 @@ public sealed partial class ImportsApiTests
             Assert.That(lines[1][3], Is.EqualTo("two, parts"), "the unmapped column is kept as uploaded");
             Assert.That(lines[1][4], Does.Contain("No open league named Monday Bowling"));
             Assert.That(lines[2][4], Does.Contain("Captain is required"));
+            var copies = Path.Combine(Path.GetTempPath(), "midwest-imports");
+            Assert.That(Directory.Exists(copies) ? Directory.GetFiles(copies, $"{id:N}-*") : [], Is.Empty,
+                "the analysis and the errors file read the stored file through a temporary copy, deleted after each reading");
         });
     }
 

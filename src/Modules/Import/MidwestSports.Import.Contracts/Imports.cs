@@ -57,7 +57,7 @@ public enum RowAction
 /// Reads an uploaded file as <see cref="Kind"/>, maps its columns and plans every row (a dry run: nothing outside the
 /// import's own schema changes). <see cref="CityId"/> is the city rows without a City column belong to.
 /// </summary>
-public sealed record StartImport(string FileName, byte[] Content, ImportKind Kind, Guid? CityId = null, string? Sheet = null, string? Encoding = null) : ICommand<ImportCreatedDto>;
+public sealed record StartImport(string FileName, ImportUpload Content, ImportKind Kind, Guid? CityId = null, string? Sheet = null, string? Encoding = null) : ICommand<ImportCreatedDto>;
 
 public sealed record ImportCreatedDto(Guid Id);
 
@@ -195,3 +195,16 @@ public sealed record ImportErrorsFileDto(string FileName, byte[] Content);
 public sealed record ListImportsNeedingAttention(int Sample = 5) : IQuery<ImportsNeedingAttentionDto>;
 
 public sealed record ImportsNeedingAttentionDto(int Ready, int Failed, IReadOnlyList<ImportSummaryDto> Newest);
+
+/// <summary>
+/// An uploaded file: its bytes as a stream opened again from the start for each reading (the API passes the request's
+/// buffered upload, so the file is never copied into memory whole), and its length. An array converts to one.
+/// </summary>
+public sealed class ImportUpload(Func<Stream> open, long length)
+{
+    public long Length { get; } = length;
+
+    public static implicit operator ImportUpload(byte[] bytes) => new(() => new MemoryStream(bytes, writable: false), bytes.Length);
+
+    public Stream Open() => open();
+}

@@ -4,7 +4,8 @@ namespace MidwestSports.Shared.Spreadsheets;
 
 /// <summary>
 /// A CSV or XLSX upload, opened for reading: what it is (by its bytes, not its name), how it is encoded, and its rows as
-/// a stream (<see cref="Rows"/> reads them one at a time; nothing holds the whole table as objects). Anything that is not
+/// a stream (<see cref="Rows"/> reads them one at a time from the <see cref="SheetSource"/>; nothing holds the whole
+/// table as objects, or the whole file as bytes). Anything that is not
 /// a table (an image, an archive, a password-protected or 97-2003 workbook, an empty file) is refused up front.
 /// </summary>
 public sealed class SheetFile
@@ -24,11 +25,11 @@ public sealed class SheetFile
         ("%PDF"u8.ToArray(), "a PDF document"), ([0x1F, 0x8B], "a gzip archive"), ("Rar!"u8.ToArray(), "a RAR archive"), ([0x37, 0x7A, 0xBC, 0xAF], "a 7-Zip archive"),
     ];
 
-    private readonly byte[] content;
+    private readonly SheetSource content;
     private readonly int maxRows;
     private readonly CsvSheet? csv;
 
-    private SheetFile(byte[] content, int maxRows, SheetFormat format, CsvSheet? csv)
+    private SheetFile(SheetSource content, int maxRows, SheetFormat format, CsvSheet? csv)
     {
         this.content = content;
         this.maxRows = maxRows;
@@ -45,10 +46,10 @@ public sealed class SheetFile
     /// Opens <paramref name="content"/>; <paramref name="sheet"/> picks a worksheet by name (default: the first), and
     /// <paramref name="encoding"/> reads a CSV with that encoding instead of the detected one.
     /// </summary>
-    public static SheetFile Open(byte[] content, string? fileName = null, string? sheet = null, int maxRows = int.MaxValue, string? encoding = null)
+    public static SheetFile Open(SheetSource content, string? fileName = null, string? sheet = null, int maxRows = int.MaxValue, string? encoding = null)
     {
-        var bytes = content.AsSpan();
-        if (bytes.IsEmpty || bytes.Trim((byte)0).IsEmpty)
+        var bytes = content.Prefix(CompoundDocument.Length).AsSpan();
+        if (IsEmpty(content))
         {
             throw new UnreadableFileException("The file is empty.");
         }
@@ -99,12 +100,29 @@ public sealed class SheetFile
         }
     }
 
+    /// <summary>No bytes, or only NUL bytes (read until the first other one, which is almost always the first byte).</summary>
+    private static bool IsEmpty(SheetSource content)
+    {
+        using var stream = content.Open();
+        Span<byte> buffer = stackalloc byte[4096];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (!buffer[..read].Trim((byte)0).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>A zip that is a workbook, inflating to a sane size: its sheet names. Anything else is refused.</summary>
-    private static List<string> WorkbookSheets(byte[] content)
+    private static List<string> WorkbookSheets(SheetSource content)
     {
         try
         {
-            using (var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read))
+            using (var zip = new ZipArchive(content.Open(), ZipArchiveMode.Read))
             {
                 if (zip.GetEntry("xl/workbook.xml") is null)
                 {

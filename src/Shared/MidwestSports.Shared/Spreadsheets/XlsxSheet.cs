@@ -12,15 +12,15 @@ internal static class XlsxSheet
 {
     private static readonly OpenXmlConfiguration Configuration = new() { FillMergedCells = true };
 
-    public static List<string> Names(byte[] content)
+    public static List<string> Names(SheetSource source)
     {
-        using var stream = new MemoryStream(content, writable: false);
+        using var stream = source.Open();
         return MiniExcel.GetSheetNames(stream);
     }
 
-    public static IEnumerable<SheetRow> Rows(byte[] content, string sheet)
+    public static IEnumerable<SheetRow> Rows(SheetSource source, string sheet)
     {
-        using var stream = new MemoryStream(content, writable: false);
+        using var stream = source.Open();
         IEnumerator<dynamic> rows;
         try
         {

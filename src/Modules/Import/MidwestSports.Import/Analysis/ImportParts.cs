@@ -20,7 +20,7 @@ internal sealed record ImportPart(ImportKind Kind, string? Sheet, ImportTable Ta
 internal static class ImportParts
 {
     public static IReadOnlyList<ImportPart> Open(
-        ImportKind kind, byte[] content, string? fileName, string? sheet, string? encoding, IReadOnlyList<ImportPartDto>? stored = null)
+        ImportKind kind, SheetSource content, string? fileName, string? sheet, string? encoding, IReadOnlyList<ImportPartDto>? stored = null)
     {
         if (kind != ImportKind.Workbook)
         {

@@ -51,8 +51,8 @@ internal sealed class CommitImportHandler(ImportDbContext db, NpgsqlDataSource d
             throw new ValidationException([new ValidationFailure("mode", $"{batch.Errors} row(s) have errors: fix them and upload again, or commit the valid rows only (mode \"valid\").")]);
         }
 
-        var content = await db.Files.Where(f => f.ImportId == batch.Id).Select(f => f.Content).SingleAsync(cancellationToken);
-        var parts = ImportParts.Open(batch.Kind, content, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
+        await using var file = await ImportFileCopy.OfStoredAsync(db, batch.Id, cancellationToken);
+        var parts = ImportParts.Open(batch.Kind, file.Source, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
         var choices = await ImportAnalysisJob.StoredChoicesAsync(db, batch.Id, cancellationToken);
         await using var previewed = await PreviewedRows.OpenAsync(dataSource, batch.Id, cancellationToken);
 

@@ -23,12 +23,12 @@ internal sealed class GetImportErrorsHandler(ImportDbContext db, CurrentScope cu
     public async ValueTask<ImportErrorsFileDto> Handle(GetImportErrors query, CancellationToken cancellationToken)
     {
         var batch = await db.VisibleAsync(query.ImportId, current.Scope, cancellationToken);
-        var content = await db.Files.AsNoTracking().Where(f => f.ImportId == batch.Id).Select(f => f.Content).SingleAsync(cancellationToken);
+        await using var file = await ImportFileCopy.OfStoredAsync(db, batch.Id, cancellationToken);
         var errors = await db.Rows.AsNoTracking().Where(r => r.ImportId == batch.Id && r.Action == RowAction.Error)
             .Select(r => new { r.Line, r.Problems }).ToDictionaryAsync(r => r.Line, r => r.Problems, cancellationToken);
         var text = new StringBuilder();
         var width = 0;
-        foreach (var row in SheetFile.Open(content, batch.FileName, batch.Sheet).Rows())
+        foreach (var row in SheetFile.Open(file.Source, batch.FileName, batch.Sheet).Rows())
         {
             if (row.Line == batch.HeaderLine)
             {

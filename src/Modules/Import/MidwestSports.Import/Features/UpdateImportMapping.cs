@@ -46,7 +46,7 @@ internal sealed class UpdateImportMappingHandler(ImportDbContext db, CurrentScop
             throw new ConflictException($"The import is {batch.Status.ToString().ToLowerInvariant()}: its mapping can change only before it is committed.");
         }
 
-        var content = await db.Files.Where(f => f.ImportId == batch.Id).Select(f => f.Content).SingleAsync(cancellationToken);
+        await using var file = await ImportFileCopy.OfStoredAsync(db, batch.Id, cancellationToken);
         var rereads = (command.Encoding is not null && !string.Equals(command.Encoding, batch.EncodingOverride ?? batch.Encoding, StringComparison.OrdinalIgnoreCase))
             || (command.Sheet is not null && batch.Kind != ImportKind.Workbook && !string.Equals(command.Sheet, batch.Sheet, StringComparison.OrdinalIgnoreCase));
         IReadOnlyList<ImportPart> parts;
@@ -54,8 +54,8 @@ internal sealed class UpdateImportMappingHandler(ImportDbContext db, CurrentScop
         {
             batch.EncodingOverride = command.Encoding ?? batch.EncodingOverride;
             parts = rereads
-                ? ImportParts.Open(batch.Kind, content, batch.FileName, command.Sheet ?? batch.Sheet, batch.EncodingOverride)
-                : ImportParts.Open(batch.Kind, content, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
+                ? ImportParts.Open(batch.Kind, file.Source, batch.FileName, command.Sheet ?? batch.Sheet, batch.EncodingOverride)
+                : ImportParts.Open(batch.Kind, file.Source, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
             if (command.Columns is { Count: > 0 } choices)
             {
                 var target = batch.Kind == ImportKind.Workbook && command.Sheet is not null

@@ -52,7 +52,7 @@ internal sealed class ImportTable
     /// Opens the file and finds its header; a file without one is unreadable (a 400 naming the problem). A sheet of a
     /// workbook, an encoding other than the detected one, and the admin's own column choices may be given.
     /// </summary>
-    public static ImportTable Open(ImportKind kind, byte[] content, string? fileName = null, string? sheet = null, string? encoding = null, IReadOnlyList<ColumnChoiceDto>? choices = null)
+    public static ImportTable Open(ImportKind kind, SheetSource content, string? fileName = null, string? sheet = null, string? encoding = null, IReadOnlyList<ColumnChoiceDto>? choices = null)
     {
         var file = SheetFile.Open(content, fileName, sheet, MaxRows, encoding);
         return Open(kind, file, choices);

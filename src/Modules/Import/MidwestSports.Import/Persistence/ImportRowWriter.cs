@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Import.Domain;
 using MidwestSports.Import.Kinds;
+using MidwestSports.Shared.Spreadsheets;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,11 +19,13 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
 
     private NpgsqlBinaryImporter? importer;
 
-    public async Task SaveFileAsync(Guid importId, byte[] content, CancellationToken ct)
+    /// <summary>Stores the file, streamed from its source into the column (the driver sends it a buffer at a time).</summary>
+    public async Task SaveFileAsync(Guid importId, SheetSource content, CancellationToken ct)
     {
+        await using var stream = content.Open();
         await using var command = new NpgsqlCommand("INSERT INTO import.import_files (import_id, content) VALUES ($1, $2)", Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = importId });
-        command.Parameters.Add(new NpgsqlParameter { Value = content });
+        command.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Bytea, Size = checked((int)content.Length) });
         await command.ExecuteNonQueryAsync(ct);
     }
 

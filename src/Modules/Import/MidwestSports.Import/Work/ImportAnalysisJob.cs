@@ -18,11 +18,11 @@ internal sealed class ImportAnalysisJob(ImportDbContext db, ImportPlanning plann
     public async Task RunAsync(AnalyzeWork work, CancellationToken ct)
     {
         var batch = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == work.ImportId, ct);
-        var content = await db.Files.Where(f => f.ImportId == batch.Id).Select(f => f.Content).SingleAsync(ct);
+        await using var file = await ImportFileCopy.OfStoredAsync(db, batch.Id, ct);
         var choices = await StoredChoicesAsync(db, batch.Id, ct);
         try
         {
-            var parts = ImportParts.Open(batch.Kind, content, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
+            var parts = ImportParts.Open(batch.Kind, file.Source, batch.FileName, batch.Sheet, batch.EncodingOverride, batch.ReadParts());
             batch.ResetCounts();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Rows.Where(r => r.ImportId == batch.Id).ExecuteDeleteAsync(ct);
