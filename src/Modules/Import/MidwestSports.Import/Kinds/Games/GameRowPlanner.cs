@@ -54,7 +54,7 @@ internal sealed class GameRowPlanner(RowLeagues leagues, Schedules schedules, Co
         var forfeitedBy = home is null || away is null || forfeitName is null ? null : Forfeiter(check, forfeitName, home, away);
         var outcome = Outcome(check, status, homeScore, awayScore, forfeitName, forfeitedBy, statusText);
 
-        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        var values = row.Values; // the row's own read-only map: no copy per row
         if (check.HasErrors || league is null || home is null || away is null || date is not { } day)
         {
             return new RowPlan(row.Line, RowAction.Error, league?.CityId, null, values, [], check.Problems);

@@ -41,7 +41,7 @@ internal sealed class LeagueRowPlanner(IReadOnlyList<LeagueDto> leagues, CityNam
         var night = Night(check, check.Text("night", 20));
         var level = check.Text("level", 60);
         var status = check.Choice<LeagueStatus>("status");
-        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        var values = row.Values; // the row's own read-only map: no copy per row
         if (name is null || city is null || term is null || year is null)
         {
             return new RowPlan(row.Line, RowAction.Error, city?.Id, null, values, [], check.Problems);
@@ -85,7 +85,7 @@ internal sealed class LeagueRowPlanner(IReadOnlyList<LeagueDto> leagues, CityNam
         return Update(row, check, existing, values, sport, night, level, status);
     }
 
-    private RowPlan Update(ImportRow row, RowChecks check, LeagueDto existing, Dictionary<string, string?> values, string? sport, DayOfWeek? night, string? level, LeagueStatus? status)
+    private RowPlan Update(ImportRow row, RowChecks check, LeagueDto existing, IReadOnlyDictionary<string, string?> values, string? sport, DayOfWeek? night, string? level, LeagueStatus? status)
     {
         var changes = new List<FieldChangeDto>();
         void Compare(string field, string from, string? to)

@@ -50,7 +50,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
             (league, team) = found;
         }
 
-        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        var values = row.Values; // the row's own read-only map: no copy per row
         if (check.HasErrors || league is null || team is null || name is null)
         {
             return new RowPlan(row.Line, RowAction.Error, league?.CityId, null, values, [], check.Problems);

@@ -74,7 +74,7 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
             }
         }
 
-        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        var values = row.Values; // the row's own read-only map: no copy per row
         if (existing is null && cityIds is null && !check.HasErrors)
         {
             check.Fail("cities", null, "required", $"{headers.Label("cities")} is required for a new sponsor.");
@@ -98,7 +98,7 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
     }
 
     /// <param name="read">The row's values; its cities count only when <paramref name="hasCities"/>: the cell named some (a blank cell leaves them).</param>
-    private RowPlan Update(ImportRow row, RowChecks check, SponsorDto existing, Dictionary<string, string?> values, SponsorFields read, bool hasCities)
+    private RowPlan Update(ImportRow row, RowChecks check, SponsorDto existing, IReadOnlyDictionary<string, string?> values, SponsorFields read, bool hasCities)
     {
         var headers = context.Headers;
         var changes = new List<FieldChangeDto>();

@@ -83,7 +83,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             check.Fail("captainName", null, "required", $"{headers.Label("captainName")} is required for a new team.");
         }
 
-        var values = new Dictionary<string, string?>(row.Values, StringComparer.Ordinal);
+        var values = row.Values; // the row's own read-only map: no copy per row
         if (check.HasErrors || league is null || name is null)
         {
             return new RowPlan(row.Line, RowAction.Error, league?.CityId, existing?.Id, values, [], check.Problems) { Suggestions = suggestions };
