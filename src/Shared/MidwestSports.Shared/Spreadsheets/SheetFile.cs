@@ -122,7 +122,9 @@ public sealed class SheetFile
     {
         try
         {
-            using (var zip = new ZipArchive(content.Open(), ZipArchiveMode.Read))
+            // The zip reader does not close a stream it failed to read: the stream is disposed here either way.
+            using (var stream = content.Open())
+            using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
             {
                 if (zip.GetEntry("xl/workbook.xml") is null)
                 {

@@ -25,38 +25,65 @@ internal sealed class ImportFileCopy : IAsyncDisposable
 
     public SheetSource Source { get; }
 
+    /// <summary>Where the copy is (for tests).</summary>
+    internal string FilePath => path;
+
     /// <summary>Where the copies live while they are read.</summary>
     private static string Directory => Path.Combine(Path.GetTempPath(), "midwest-imports");
 
     /// <summary>The stored file of <paramref name="importId"/>.</summary>
     public static async Task<ImportFileCopy> OfStoredAsync(ImportDbContext db, Guid importId, CancellationToken ct)
     {
+        ImportFileCopy? copy = null;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT content FROM import.import_files WHERE import_id = $1", (NpgsqlConnection)db.Database.GetDbConnection());
-            command.Parameters.Add(new NpgsqlParameter { Value = importId });
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, ct);
-            if (!await reader.ReadAsync(ct))
+            await using (var command = new NpgsqlCommand("SELECT content FROM import.import_files WHERE import_id = $1", (NpgsqlConnection)db.Database.GetDbConnection()))
             {
-                throw new InvalidOperationException($"The file of import {importId} is not stored.");
+                command.Parameters.Add(new NpgsqlParameter { Value = importId });
+                await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, ct);
+                if (!await reader.ReadAsync(ct))
+                {
+                    throw new InvalidOperationException($"The file of import {importId} is not stored.");
+                }
+
+                await using var content = await reader.GetStreamAsync(0, ct);
+                copy = await OfAsync(content, importId.ToString("N"), ct);
             }
 
-            await using var content = await reader.GetStreamAsync(0, ct);
-            return await OfAsync(content, importId.ToString("N"), ct);
-        }
-        finally
-        {
             await db.Database.CloseConnectionAsync();
+            return copy;
+        }
+        catch
+        {
+            // Whatever failed after the copy was made (closing the reader or the connection) must not leave it on disk.
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
+
+            await db.Database.CloseConnectionAsync();
+            throw;
         }
     }
 
-    /// <summary>An upload, read to its end.</summary>
-    public static async Task<ImportFileCopy> OfUploadAsync(Stream content, CancellationToken ct)
+    /// <summary>An upload, read to its end; the copy's name starts with <paramref name="prefix"/>.</summary>
+    public static async Task<ImportFileCopy> OfUploadAsync(Stream content, CancellationToken ct, string prefix = "upload")
     {
-        await using (content)
+        ImportFileCopy? copy = null;
+        try
         {
-            return await OfAsync(content, "upload", ct);
+            await using (content)
+            {
+                copy = await OfAsync(content, prefix, ct);
+            }
+
+            return copy;
+        }
+        catch when (copy is not null)
+        {
+            await copy.DisposeAsync();
+            throw;
         }
     }
 
@@ -68,11 +95,26 @@ internal sealed class ImportFileCopy : IAsyncDisposable
 
     private static async Task<ImportFileCopy> OfAsync(Stream content, string prefix, CancellationToken ct)
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        // Admins' uploads hold personal data: the folder and the copies are the app's user's alone.
+        if (OperatingSystem.IsWindows())
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        else
+        {
+            System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         var path = Path.Combine(Directory, $"{prefix}-{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 64 * 1024, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using (var file = new FileStream(path, options))
             {
                 await content.CopyToAsync(file, ct);
             }
