@@ -38,29 +38,13 @@ public sealed class SheetFileTests
     [TestCase(65_533)] // "é" starts the second buffer
     public void Open_Utf8CharacterAcrossTheScanBuffersEdge_IsUtf8(int at)
     {
-        var bytes = LongFile(at, "Caf\u00e9 Ol\u00e9,\u20ac5"u8.ToArray());
-
-        var file = SheetFile.Open(bytes, "long.csv");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(file.Format.Encoding, Is.EqualTo("UTF-8"));
-            Assert.That(file.Rows().Last().Cells, Is.EqualTo(new[] { "Café Olé", "€5" }));
-        });
+        AssertReadsAs(LongFile(at, "Caf\u00e9 Ol\u00e9,\u20ac5"u8.ToArray()), "UTF-8", "Café Olé", "€5");
     }
 
     [Test]
     public void Open_Windows1252ByteOnlyAfterTheFirstBuffer_IsWindows1252()
     {
-        var bytes = LongFile(200_000, [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', (byte)'5']);
-
-        var file = SheetFile.Open(bytes, "long.csv");
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(file.Format.Encoding, Is.EqualTo("Windows-1252"));
-            Assert.That(file.Rows().Last().Cells, Is.EqualTo(new[] { "Café", "5" }));
-        });
+        AssertReadsAs(LongFile(200_000, [(byte)'C', (byte)'a', (byte)'f', 0xE9, (byte)',', (byte)'5']), "Windows-1252", "Café", "5");
     }
 
     [Test]
@@ -96,6 +80,18 @@ public sealed class SheetFileTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>The file is read in <paramref name="encoding"/>, and its last row is <paramref name="lastRow"/>.</summary>
+    private static void AssertReadsAs(byte[] bytes, string encoding, params string[] lastRow)
+    {
+        var file = SheetFile.Open(bytes, "long.csv");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.Format.Encoding, Is.EqualTo(encoding));
+            Assert.That(file.Rows().Last().Cells, Is.EqualTo(lastRow));
+        });
     }
 
     /// <summary>A header and one long ASCII row, so that <paramref name="lastRow"/> starts exactly <paramref name="at"/> bytes in.</summary>
