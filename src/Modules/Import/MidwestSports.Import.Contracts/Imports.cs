@@ -197,8 +197,8 @@ public sealed record ListImportsNeedingAttention(int Sample = 5) : IQuery<Import
 public sealed record ImportsNeedingAttentionDto(int Ready, int Failed, IReadOnlyList<ImportSummaryDto> Newest);
 
 /// <summary>
-/// An uploaded file: its bytes as a stream opened again from the start for each reading (the API passes the request's
-/// buffered upload, so the file is never copied into memory whole), and its length. An array converts to one.
+/// An uploaded file: a way to open its bytes as a stream (the API passes the request's buffered upload, the admin UI the
+/// browser's file, so the file is never copied into memory whole), and its length. An array converts to one.
 /// </summary>
 public sealed class ImportUpload(Func<Stream> open, long length)
 {

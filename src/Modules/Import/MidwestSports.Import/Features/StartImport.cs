@@ -150,8 +150,8 @@ internal static class StartImportEndpoint
                     return TypedResults.ValidationProblem(errors);
                 }
 
-                // The upload as the request buffered it (on disk beyond 64 KB): read from there for the checks and streamed
-                // into the database, never copied into memory whole.
+                // The upload as the request buffered it (on disk beyond 64 KB), handed over as a stream: the handler copies it
+                // to a local file for its checks and streams it into the database, never into memory whole.
                 var upload = file!;
                 var content = new ImportUpload(upload.OpenReadStream, upload.Length);
                 var sheet = string.IsNullOrWhiteSpace(form["sheet"]) ? null : form["sheet"].ToString();
