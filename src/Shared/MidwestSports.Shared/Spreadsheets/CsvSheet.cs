@@ -84,10 +84,13 @@ internal sealed class CsvSheet
             var cells = Cells.TrimEnd(raw);
             if (cells.Length > 0)
             {
-                yield return new SheetRow((int)reader.LineNumber, cells, formulas?.Where(i => i < cells.Length).ToArray() ?? []);
+                yield return new SheetRow((int)reader.LineNumber, cells, formulas is null ? [] : Within(formulas, cells.Length));
             }
         }
     }
+
+    /// <summary>The formula cells left once trailing blank cells are dropped.</summary>
+    private static int[] Within(List<int> formulas, int length) => [.. formulas.Where(i => i < length)];
 
     private static CsvReaderOptions Options(Encoding? encoding, char? separator) => new()
     {

@@ -89,7 +89,8 @@ internal sealed class ImportTable
     /// <summary>The data rows below the header, each value trimmed text (null when blank), keyed by field.</summary>
     public IEnumerable<ImportRow> Rows()
     {
-        var mapped = Columns.Where(c => c.Field is not null).ToList();
+        var mapped = Columns.Where(c => c.Field is not null).ToArray();
+        var fields = new RowFields([.. mapped.Select(c => c.Field!)]);
         foreach (var row in file.Rows())
         {
             if (row.Line <= HeaderLine)
@@ -97,9 +98,16 @@ internal sealed class ImportTable
                 continue;
             }
 
-            var values = mapped.ToDictionary(c => c.Field!, c => row[c.Index], StringComparer.Ordinal);
-            var formulas = mapped.Where(c => row.FormulaCells.Contains(c.Index)).Select(c => c.Field!).ToList();
-            yield return new ImportRow(row.Line, values, formulas);
+            var values = new string?[mapped.Length];
+            for (var i = 0; i < mapped.Length; i++)
+            {
+                values[i] = row[mapped[i].Index];
+            }
+
+            yield return new ImportRow(row.Line, new RowValues(fields, values), row.FormulaCells.Count == 0 ? [] : FormulaFields(mapped, row));
         }
     }
+
+    private static List<string> FormulaFields(ColumnMappingDto[] mapped, SheetRow row) =>
+        [.. mapped.Where(c => row.FormulaCells.Contains(c.Index)).Select(c => c.Field!)];
 }

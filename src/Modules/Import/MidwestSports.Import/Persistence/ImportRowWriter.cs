@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Import.Domain;
 using MidwestSports.Import.Kinds;
@@ -15,17 +14,24 @@ namespace MidwestSports.Import.Persistence;
 /// </summary>
 internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>An empty list's JSON: most rows have no changes, problems or suggestions.</summary>
+    private static readonly ReadOnlyMemory<byte> EmptyArray = "[]"u8.ToArray();
+
+    private readonly JsonRowBuffer json = new();
 
     private NpgsqlBinaryImporter? importer;
 
-    /// <summary>Stores the file, streamed from its source into the column (the driver sends it a buffer at a time).</summary>
+    /// <summary>
+    /// Stores the file, streamed from its source into the column: the driver sends a seekable stream a buffer at a time.
+    /// No <c>Size</c> is given: with one, Npgsql wraps the stream in a part-stream that cannot seek and copies it whole
+    /// into a <see cref="MemoryStream"/> first (a 20 MB upload held twice over, in the large-object heap).
+    /// </summary>
     public async Task SaveFileAsync(Guid importId, SheetSource content, CancellationToken ct)
     {
         await using var stream = content.Open();
         await using var command = new NpgsqlCommand("INSERT INTO import.import_files (import_id, content) VALUES ($1, $2)", Connection);
         command.Parameters.Add(new NpgsqlParameter { Value = importId });
-        command.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Bytea, Size = checked((int)content.Length) });
+        command.Parameters.Add(new NpgsqlParameter { Value = stream, NpgsqlDbType = NpgsqlDbType.Bytea });
         await command.ExecuteNonQueryAsync(ct);
     }
 
@@ -44,7 +50,7 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
         await WriteNullableAsync(plan.CityId, NpgsqlDbType.Uuid, ct);
         await WriteNullableAsync(plan.TargetId, NpgsqlDbType.Uuid, ct);
         await WriteNullableAsync(plan.TargetVersion, NpgsqlDbType.Bigint, ct);
-        await importer.WriteAsync(JsonSerializer.Serialize(plan.Values, Json), NpgsqlDbType.Jsonb, ct);
+        await importer.WriteAsync(json.OfTexts(plan.Values), NpgsqlDbType.Jsonb, ct);
         await importer.WriteAsync(JsonArray(plan.Changes), NpgsqlDbType.Jsonb, ct);
         await importer.WriteAsync(JsonArray(plan.Problems), NpgsqlDbType.Jsonb, ct);
         await importer.WriteAsync(JsonArray(plan.Suggestions), NpgsqlDbType.Jsonb, ct);
@@ -112,7 +118,7 @@ internal sealed class ImportRowWriter(ImportDbContext db) : IAsyncDisposable
     }
 
     /// <summary>Most rows have no changes, problems or suggestions: their "[]" without a serializer call each.</summary>
-    private static string JsonArray<T>(IReadOnlyList<T> items) => items.Count == 0 ? "[]" : JsonSerializer.Serialize(items, Json);
+    private ReadOnlyMemory<byte> JsonArray<T>(IReadOnlyList<T> items) => items.Count == 0 ? EmptyArray : json.Of(items);
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 

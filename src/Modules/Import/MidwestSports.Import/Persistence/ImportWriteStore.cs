@@ -19,6 +19,8 @@ internal sealed class ImportWriteStore(ImportDbContext db) : IAsyncDisposable
     /// <summary>The job reads this many writes per query.</summary>
     public const int PageSize = 1_000;
 
+    private readonly JsonRowBuffer json = new();
+
     private NpgsqlBinaryImporter? importer;
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
@@ -36,7 +38,7 @@ internal sealed class ImportWriteStore(ImportDbContext db) : IAsyncDisposable
         await importer.WriteAsync(kind.ToString(), NpgsqlDbType.Varchar, ct);
         await importer.WriteAsync(write.Line, NpgsqlDbType.Integer, ct);
         await importer.WriteAsync(write.Action.ToString(), NpgsqlDbType.Varchar, ct);
-        await importer.WriteAsync(JsonSerializer.Serialize(write.Write, write.Write.GetType(), ImportBatch.Json), NpgsqlDbType.Jsonb, ct);
+        await importer.WriteAsync(json.Of(write.Write, write.Write.GetType()), NpgsqlDbType.Jsonb, ct);
     }
 
     public async Task CompleteAsync(CancellationToken ct)

@@ -124,12 +124,25 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
         // NearMatches.Ranked over keys computed once. A team whose letters alone keep the ratio under the minimum
         // (KeyLetters: an exact upper bound) is skipped without computing it: the same suggestions, without a ratio
         // against every team of a large league.
+        // A loop rather than a query: it runs for every new row of a file, and most rows have no near match at all.
         var key = NaturalKeys.Of(name);
         var letters = KeyLetters.Of(key);
-        return [.. keyed
-            .Where(t => letters.MayReach(t.Letters, NearMatches.MinimumSimilarity))
-            .Select(t => (t.Id, t.Name, Score: Fuzz.Ratio(key, t.Key, PreprocessMode.None)))
-            .Where(t => t.Score >= NearMatches.MinimumSimilarity)
+        List<(Guid Id, string Name, int Score)>? close = null;
+        foreach (var team in keyed)
+        {
+            if (!letters.MayReach(team.Letters, NearMatches.MinimumSimilarity))
+            {
+                continue;
+            }
+
+            var score = Fuzz.Ratio(key, team.Key, PreprocessMode.None);
+            if (score >= NearMatches.MinimumSimilarity)
+            {
+                (close ??= []).Add((team.Id, team.Name, score));
+            }
+        }
+
+        return close is null ? [] : [.. close
             .OrderByDescending(t => t.Score).ThenBy(t => t.Name, StringComparer.Ordinal)
             .Take(3)
             .Select(t => new SuggestionDto(t.Id, t.Name, Math.Round(t.Score / 100.0, 2)))];

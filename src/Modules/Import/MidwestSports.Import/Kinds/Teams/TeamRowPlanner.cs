@@ -149,14 +149,22 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
 
     private MidwestSports.Sponsors.Contracts.SponsorFacts? Sponsor(RowChecks check, string sponsorName, LeagueFacts league)
     {
-        var sponsors = references.SponsorsNamed(sponsorName).Where(s => s.CityIds.Contains(league.CityId)).ToList();
-        if (sponsors.Count == 0)
+        // The first sponsor of that name in the league's city, an active one if there is: a loop, as it runs for every row.
+        MidwestSports.Sponsors.Contracts.SponsorFacts? named = null;
+        foreach (var candidate in references.SponsorsNamed(sponsorName))
+        {
+            if (candidate.CityIds.Contains(league.CityId) && (named is null || (candidate.Active && !named.Active)))
+            {
+                named = candidate;
+            }
+        }
+
+        if (named is null)
         {
             var closest = NearMatches.Closest(sponsorName, references.SponsorsIn(league.CityId).Select(s => s.Name));
             return check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_not_found", $"No sponsor named {sponsorName} operates in {league.CityName}.{NearMatches.DidYouMean(closest)}");
         }
 
-        var active = sponsors.FirstOrDefault(s => s.Active);
-        return active ?? check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_inactive", $"{sponsors[0].Name} is no longer an active sponsor.");
+        return named.Active ? named : check.Fail<MidwestSports.Sponsors.Contracts.SponsorFacts?>("sponsor", sponsorName, "sponsor_inactive", $"{named.Name} is no longer an active sponsor.");
     }
 }
