@@ -7,6 +7,7 @@ using MidwestSports.Import.Kinds;
 using MidwestSports.Import.Mapping;
 using MidwestSports.Import.Persistence;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Spreadsheets;
 using MidwestSports.Testing;
 using Npgsql;
 
@@ -69,8 +70,8 @@ public sealed class ImportRowWriterTests
     public async Task WriteRow_ValuesChangesAndProblemsAsUtf8Json_ReadBackAsWritten()
     {
         var importId = Guid.NewGuid();
-        var fields = new RowFields(["name", "league", "captainPhone", "notes"]);
-        var values = new RowValues(fields, ["Zoë \"Z\" Brontë", "Tuesday Kickball", null, "=cmd|' /C calc'!A0\n<b>"]);
+        var fields = new RowFields([("name", 0), ("league", 2), ("captainPhone", 3), ("notes", 1)]);
+        var values = new RowValues(fields, new SheetRow(7, ["Zoë \"Z\" Brontë", "=cmd|' /C calc'!A0\n<b>", "Tuesday Kickball"]));
         var plan = new RowPlan(7, RowAction.Update, null, Guid.NewGuid(), values, [new FieldChangeDto("name", "Zoe", "Zoë \"Z\" Brontë")], [])
         {
             Suggestions = [new SuggestionDto(Guid.NewGuid(), "Zoe B", 0.91)],

@@ -39,7 +39,7 @@ internal interface IImportKind
 /// <summary>Plans one row at a time; <paramref name="choice"/> is the admin's decision about the row's suggestions, if any.</summary>
 internal interface IRowPlanner
 {
-    Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct);
+    ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct);
 }
 
 /// <summary>

@@ -90,21 +90,13 @@ internal sealed class ImportTable
     public IEnumerable<ImportRow> Rows()
     {
         var mapped = Columns.Where(c => c.Field is not null).ToArray();
-        var fields = new RowFields([.. mapped.Select(c => c.Field!)]);
+        var fields = new RowFields([.. mapped.Select(c => (c.Field!, c.Index))]);
         foreach (var row in file.Rows())
         {
-            if (row.Line <= HeaderLine)
+            if (row.Line > HeaderLine)
             {
-                continue;
+                yield return new ImportRow(row.Line, new RowValues(fields, row), row.FormulaCells.Count == 0 ? [] : FormulaFields(mapped, row));
             }
-
-            var values = new string?[mapped.Length];
-            for (var i = 0; i < mapped.Length; i++)
-            {
-                values[i] = row[mapped[i].Index];
-            }
-
-            yield return new ImportRow(row.Line, new RowValues(fields, values), row.FormulaCells.Count == 0 ? [] : FormulaFields(mapped, row));
         }
     }
 

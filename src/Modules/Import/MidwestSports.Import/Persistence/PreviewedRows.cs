@@ -39,7 +39,7 @@ internal sealed class PreviewedRows : IAsyncDisposable
     }
 
     /// <summary>The preview of row <paramref name="rowId"/>, or null when it had none. Ids must come in ascending order.</summary>
-    public async Task<PreviewedRow?> ForAsync(int rowId, CancellationToken ct)
+    public async ValueTask<PreviewedRow?> ForAsync(int rowId, CancellationToken ct)
     {
         while (next is not null && next.RowId < rowId)
         {
@@ -74,7 +74,7 @@ internal sealed class PreviewedRows : IAsyncDisposable
         await connection.DisposeAsync();
     }
 
-    private async Task<PreviewedRow?> ReadNextAsync(CancellationToken ct)
+    private async ValueTask<PreviewedRow?> ReadNextAsync(CancellationToken ct)
     {
         if (!await reader.ReadAsync(ct))
         {

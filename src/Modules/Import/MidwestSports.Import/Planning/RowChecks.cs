@@ -89,9 +89,23 @@ internal sealed class RowChecks(ImportRow row, ColumnHeaders headers)
             return null;
         }
 
-        var name = Enum.GetNames<T>().FirstOrDefault(n => NaturalKeys.Of(n) == NaturalKeys.Of(value));
-        return name is not null ? Enum.Parse<T>(name)
-            : Fail<T?>(field, value, "invalid_choice", $"{Label(field)} '{Shorten(value)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+        return Named<T>(value) ?? Fail<T?>(field, value, "invalid_choice", $"{Label(field)} '{Shorten(value)}' is not one of {string.Join(", ", Enum.GetNames<T>())}.");
+    }
+
+    /// <summary>The choice named <paramref name="value"/> with case, spacing and punctuation ignored, if any.</summary>
+    private static T? Named<T>(string value)
+        where T : struct, Enum
+    {
+        var key = NaturalKeys.Of(value);
+        foreach (var name in Enum.GetNames<T>())
+        {
+            if (NaturalKeys.Of(name) == key)
+            {
+                return Enum.Parse<T>(name);
+            }
+        }
+
+        return null;
     }
 
     public void Warn(string field, string? value, string code, string message) =>

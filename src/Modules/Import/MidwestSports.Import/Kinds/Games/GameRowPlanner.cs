@@ -22,7 +22,7 @@ internal sealed class GameRowPlanner(RowLeagues leagues, Schedules schedules, Co
     /// <summary>(league, date, home, away) → the first line that named the game: a second row for it is a duplicate.</summary>
     private readonly Dictionary<(Guid League, DateOnly Date, Guid Home, Guid Away), int> seen = [];
 
-    public async Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
+    public async ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
     {
         var check = new RowChecks(row, headers);
         var leagueName = check.Text("league", 120, required: true);

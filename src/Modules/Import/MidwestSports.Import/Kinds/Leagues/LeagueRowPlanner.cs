@@ -29,7 +29,7 @@ internal sealed class LeagueRowPlanner(IReadOnlyList<LeagueDto> leagues, CityNam
     /// <summary>The key a workbook's later sheets find a league by: "city|name|season" (compared as a natural key).</summary>
     public static string InFileKey(string city, string name, SeasonTerm term, int year) => $"{city}|{name}|{term} {year}";
 
-    public Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct) => Task.FromResult(Plan(row, choice));
+    public ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct) => ValueTask.FromResult(Plan(row, choice));
 
     private RowPlan Plan(ImportRow row, RowChoice? choice)
     {

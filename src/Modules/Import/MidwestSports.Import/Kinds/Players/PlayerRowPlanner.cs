@@ -26,7 +26,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     /// <summary>Team → the line that names its captain.</summary>
     private readonly Dictionary<Guid, int> captains = [];
 
-    public async Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
+    public async ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
     {
         var check = new RowChecks(row, headers);
         var teamName = check.Text("team", 100, required: true);

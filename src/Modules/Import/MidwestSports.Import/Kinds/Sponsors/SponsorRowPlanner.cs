@@ -20,7 +20,7 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
     /// <summary>The sponsor (its id, else its name key) → the first line that named it, and how: a second row for it is a duplicate.</summary>
     private readonly Dictionary<string, (int Line, string Name)> seen = new(StringComparer.Ordinal);
 
-    public Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct) => Task.FromResult(Plan(row, choice));
+    public ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct) => ValueTask.FromResult(Plan(row, choice));
 
     private RowPlan Plan(ImportRow row, RowChoice? choice)
     {

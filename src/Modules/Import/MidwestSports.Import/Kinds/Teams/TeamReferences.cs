@@ -71,7 +71,7 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
         return inCity;
     }
 
-    public async Task<TeamsOfLeague> TeamsOfAsync(Guid leagueId, CancellationToken ct)
+    public async ValueTask<TeamsOfLeague> TeamsOfAsync(Guid leagueId, CancellationToken ct)
     {
         if (!teamsByLeague.TryGetValue(leagueId, out var known))
         {

@@ -23,7 +23,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
 
     private readonly RowLeagues leagues = new(references, scope, defaultCityId);
 
-    public async Task<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
+    public async ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
     {
         var check = new RowChecks(row, headers);
         var name = check.Text("name", 100, required: true);
