@@ -5,6 +5,7 @@
 #   build/pg.sh stop    stop it
 #   build/pg.sh status
 # MIDWEST_PG_NAME names the cluster (default "pg"; the tests use "pg-test", with MIDWEST_PG_FAST=1 for fsync off).
+# MIDWEST_PG_OPTIONS adds server options when it starts (e.g. "-c shared_buffers=1GB").
 # Data lives under .local/<name> in the repository (git-ignored) when the postgres OS user can reach it,
 # else under /tmp/midwest-pg-<hash of the repository path>. Installs Debian's postgresql when missing.
 set -euo pipefail
@@ -113,6 +114,7 @@ start() {
     fi
     local extra=""
     [[ "${MIDWEST_PG_FAST:-0}" == "1" ]] && extra="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    extra="$extra ${MIDWEST_PG_OPTIONS:-}"
     as_pg "$PGBIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 start \
       -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $SOCK -c max_connections=200 $extra" >/dev/null \
       || { tail -20 "$LOG" >&2; exit 1; }

@@ -21,7 +21,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     private static readonly string[] No = ["no", "n", "false", "0"];
 
     /// <summary>(team, key) → the first line that named the player (by its match, email or name): a second is a duplicate.</summary>
-    private readonly Dictionary<(Guid Team, string Key), int> seen = [];
+    private readonly FirstLines seen = new();
 
     /// <summary>Team → the line that names its captain.</summary>
     private readonly Dictionary<Guid, int> captains = [];
@@ -132,8 +132,8 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     private void NoteDuplicate(RowChecks check, int line, TeamDto team, string name, string? email, PlayerDto? existing)
     {
         string[] keys = [existing is null ? "n:" + NaturalKeys.Of(name) : "p:" + existing.Id, .. email is null ? Array.Empty<string>() : ["e:" + email.ToLowerInvariant()]];
-        var first = keys.Select(k => seen.GetValueOrDefault((team.Id, k))).FirstOrDefault(l => l > 0);
-        if (first > 0)
+        var first = keys.Select(k => seen.Find(team.Id, k)).FirstOrDefault(l => l is not null);
+        if (first is not null)
         {
             check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} onto {team.Name}.");
             return;
@@ -141,7 +141,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
 
         foreach (var key in keys)
         {
-            seen[(team.Id, key)] = line;
+            seen.Add(team.Id, key, line);
         }
     }
 

@@ -19,7 +19,7 @@ namespace MidwestSports.Import.Kinds.Teams;
 internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope, Guid? defaultCityId, ColumnHeaders headers, bool suggest = true) : IRowPlanner
 {
     /// <summary>(league, team key) → the first line that named it: a second row for one team is a duplicate.</summary>
-    private readonly Dictionary<(Guid League, string Team), int> seen = [];
+    private readonly FirstLines seen = new();
 
     private readonly RowLeagues leagues = new(references, scope, defaultCityId);
 
@@ -68,13 +68,9 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             }
 
             var key = existing is null || existing.Name == name ? nameKey : NaturalKeys.Of(existing.Name);
-            if (seen.TryGetValue((league.LeagueId, key), out var first))
+            if (seen.FirstOr(league.LeagueId, key, row.Line) is { } first)
             {
                 check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} into {league.Name}.");
-            }
-            else
-            {
-                seen[(league.LeagueId, key)] = row.Line;
             }
         }
 
