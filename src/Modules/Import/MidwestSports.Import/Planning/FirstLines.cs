@@ -13,7 +13,11 @@ namespace MidwestSports.Import.Planning;
 /// </summary>
 internal sealed class FirstLines
 {
-    private readonly Dictionary<UInt128, int> lines = [];
+    /// <summary>
+    /// The hash as two halves: a <see cref="UInt128"/> key is aligned to 16 bytes, which makes each entry 48 bytes where
+    /// two <see cref="ulong"/>s make it 32.
+    /// </summary>
+    private readonly Dictionary<(ulong High, ulong Low), int> lines = [];
 
     /// <summary>
     /// The line that first named <paramref name="key"/> of <paramref name="owner"/>; or, the first time it is named,
@@ -37,7 +41,7 @@ internal sealed class FirstLines
     /// <summary>Remembers <paramref name="line"/> for the key unless an earlier line named it.</summary>
     public void Add(Guid owner, string key, int line) => lines.TryAdd(Hash(owner, key), line);
 
-    private static UInt128 Hash(Guid owner, string key)
+    private static (ulong High, ulong Low) Hash(Guid owner, string key)
     {
         var length = 16 + (key.Length * sizeof(char));
         byte[]? rented = null;
@@ -46,7 +50,8 @@ internal sealed class FirstLines
         {
             owner.TryWriteBytes(bytes);
             MemoryMarshal.AsBytes(key.AsSpan()).CopyTo(bytes[16..]);
-            return XxHash128.HashToUInt128(bytes);
+            var hash = XxHash128.HashToUInt128(bytes);
+            return ((ulong)(hash >> 64), (ulong)hash);
         }
         finally
         {
