@@ -100,6 +100,7 @@ internal sealed class ImportTable
         }
     }
 
-    private static List<string> FormulaFields(ColumnMappingDto[] mapped, SheetRow row) =>
+    // IReadOnlyList, not List: the other branch of the caller's "?:" is "[]", which would otherwise be a new List per row.
+    private static IReadOnlyList<string> FormulaFields(ColumnMappingDto[] mapped, SheetRow row) =>
         [.. mapped.Where(c => row.FormulaCells.Contains(c.Index)).Select(c => c.Field!)];
 }

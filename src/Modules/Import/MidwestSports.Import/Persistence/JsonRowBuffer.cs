@@ -17,7 +17,8 @@ internal sealed class JsonRowBuffer
 
     public JsonRowBuffer()
     {
-        writer = new Utf8JsonWriter(buffer);
+        // A writer's encoder and indenting are its own, not the serializer options': take them from the same options.
+        writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ImportBatch.Json.Encoder, Indented = ImportBatch.Json.WriteIndented });
     }
 
     /// <summary>A value serialized as <paramref name="type"/> (a module's write row); valid until the next call.</summary>
