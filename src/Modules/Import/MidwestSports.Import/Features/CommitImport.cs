@@ -158,10 +158,10 @@ internal sealed class CommitImportHandler(ImportDbContext db, NpgsqlDataSource d
 internal static class CommitImportEndpoint
 {
     public static void Map(IEndpointRouteBuilder imports) =>
-        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody body, ISender sender, CancellationToken ct) =>
+        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, ISender sender, CancellationToken ct) =>
             {
                 var mode = CommitMode.All;
-                if (body.Mode is { } text && (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
+                if (body?.Mode is { } text && (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
                 {
                     return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode must be \"all\" (all rows or nothing) or \"valid\" (the valid rows only)."] });
                 }
@@ -169,7 +169,7 @@ internal static class CommitImportEndpoint
                 return Results.Accepted($"/api/imports/{id}", await sender.Send(new CommitImport(id, mode), ct));
             })
             .WithName("CommitImport")
-            .WithDescription("Commits the previewed plan in the background (202, status Committing, then Committed): mode \"all\" (the default: all rows or nothing, refused while rows have errors) or \"valid\" (error rows left out). 409 when the data the preview read changed since, with the rows in details.")
+            .WithDescription("Commits the previewed plan in the background (202, status Committing, then Committed): mode \"all\" (the default, also without a body: all rows or nothing, refused while rows have errors) or \"valid\" (error rows left out). 409 when the data the preview read changed since, with the rows in details.")
             .Produces<ImportDto>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
