@@ -198,6 +198,26 @@ public sealed class SheetFileTests
     }
 
     [Test]
+    public void Rows_AWorkbookCellHoldingANul_ReadWithoutIt()
+    {
+        var workbook = Corpus.Workbook(("Teams", [["Team", "Captain"], ["Ot\0ters", "\0"]]));
+
+        var rows = SheetFile.Open(workbook, "teams.xlsx").Rows().ToList();
+
+        Assert.That(rows[1].Cells, Is.EqualTo(new[] { "Otters" }), "PostgreSQL stores no NUL; a cell of only a NUL is blank");
+    }
+
+    [Test]
+    public void Rows_ACsvRecordLongerThanOneMegabyte_IsRefusedWithItsLine()
+    {
+        var csv = System.Text.Encoding.UTF8.GetBytes("Team,League\nOtters,Kickball\n\"Herons,Kickball\n" + new string('x', 1_100_000) + "\n");
+
+        var refused = Assert.Throws<UnreadableFileException>(() => SheetFile.Open(csv, "teams.csv").Rows().ToList());
+
+        Assert.That(refused!.Message, Does.Contain("Line 3").And.Contain("never closed"));
+    }
+
+    [Test]
     public void Open_WorkbookWithoutThatSheet_NamesTheSheetsItHas()
     {
         var workbook = Corpus.Workbook(("Teams", [["Team"]]));

@@ -52,5 +52,9 @@ public static class Cells
         return length == cells.Length ? cells : cells[..length];
     }
 
-    internal static string? Clean(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
+    internal static string? Clean(string? raw) =>
+        string.IsNullOrWhiteSpace(raw) ? null
+        // A NUL (a workbook's "_x0000_") is no text anyone typed, and PostgreSQL cannot store it.
+        : raw.Contains('\0', StringComparison.Ordinal) ? Clean(raw.Replace("\0", string.Empty, StringComparison.Ordinal))
+        : raw.Trim();
 }

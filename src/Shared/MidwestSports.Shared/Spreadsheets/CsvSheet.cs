@@ -15,6 +15,9 @@ internal sealed class CsvSheet
     /// <summary>How much of the file the encoding check reads at a time.</summary>
     private const int ScanBuffer = 64 * 1024;
 
+    /// <summary>The longest record read: one unclosed quote must not make the rest of a 20 MB file one record.</summary>
+    private const int MaxRecordBytes = 1024 * 1024;
+
     private readonly SheetSource source;
     private readonly int offset;
     private readonly Encoding? encoding;
@@ -61,7 +64,7 @@ internal sealed class CsvSheet
     public IEnumerable<SheetRow> Rows()
     {
         using var reader = CsvReader.Create(source.OpenAt(offset), Options(encoding, separator), leaveOpen: false);
-        while (reader.Read())
+        while (Read(reader))
         {
             var raw = new string?[reader.FieldCount];
             List<int>? formulas = null;
@@ -89,6 +92,20 @@ internal sealed class CsvSheet
         }
     }
 
+    /// <summary>The next record; one CsvHelper cannot read (a field past <see cref="MaxRecordBytes"/>: an unclosed quote, or a file read in the wrong encoding) ends the read with its line.</summary>
+    private static bool Read(CsvReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException)
+        {
+            throw new UnreadableFileException(
+                $"Line {reader.LineNumber + 1} starts a record longer than {MaxRecordBytes / 1024 / 1024} MB: a quote that is never closed, or the file read in the wrong encoding. Fix the file, or choose its encoding.");
+        }
+    }
+
     /// <summary>The formula cells left once trailing blank cells are dropped.</summary>
     private static int[] Within(List<int> formulas, int length) => [.. formulas.Where(i => i < length)];
 
@@ -99,8 +116,7 @@ internal sealed class CsvSheet
         TrackLineNumbers = true,
         Encoding = encoding,
         Separator = separator,
-        // One unclosed quote must not make the rest of a 20 MB file one record.
-        MaxRecordSize = 1024 * 1024,
+        MaxRecordSize = MaxRecordBytes,
     };
 
     private static (int Offset, Encoding? Encoding, string Name) Chosen(SheetSource source, string encodingName)

@@ -15,6 +15,9 @@ public sealed class SheetFile
 
     private const long MaxInflatedBytes = 400L * 1024 * 1024;
 
+    /// <summary>The longest sheet name read (Excel itself allows 31 characters).</summary>
+    public const int MaxSheetName = 100;
+
     private static readonly byte[] Zip = [0x50, 0x4B, 0x03, 0x04];
 
     private static readonly byte[] CompoundDocument = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -143,6 +146,11 @@ public sealed class SheetFile
             }
 
             var sheets = XlsxSheet.Names(content);
+            if (sheets.Find(s => s.Length > MaxSheetName) is { } tooLong)
+            {
+                throw new UnreadableFileException($"The sheet '{tooLong[..40]}…' has a name longer than {MaxSheetName} characters (Excel allows 31): rename it.");
+            }
+
             return sheets.Count > 0 ? sheets : throw new UnreadableFileException("The workbook has no sheets.");
         }
         catch (InvalidDataException)

@@ -15,7 +15,14 @@ internal static class XlsxSheet
     public static List<string> Names(SheetSource source)
     {
         using var stream = source.Open();
-        return MiniExcel.GetSheetNames(stream);
+        try
+        {
+            return MiniExcel.GetSheetNames(stream);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            throw Unreadable();
+        }
     }
 
     public static IEnumerable<SheetRow> Rows(SheetSource source, string sheet)
@@ -75,8 +82,10 @@ internal static class XlsxSheet
         _ => value.ToString(),
     };
 
+    /// <summary>What MiniExcel throws on a workbook whose parts are broken or missing (it does not check them first).</summary>
     private static bool IsUnreadable(Exception ex) =>
-        ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or IndexOutOfRangeException or KeyNotFoundException or FormatException;
+        ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or IndexOutOfRangeException
+            or KeyNotFoundException or FormatException or NullReferenceException or ArgumentException or EndOfStreamException;
 
     private static UnreadableFileException Unreadable() =>
         new("The workbook could not be read (is it an .xlsx saved by Excel or a compatible program?).");

@@ -13,6 +13,23 @@ internal sealed class ImportBatch
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The longest file name kept (a longer upload's name is shortened, its extension kept).</summary>
+    public const int MaxFileName = 260;
+
+    /// <summary>The uploaded file's name without any path, at most <see cref="MaxFileName"/> characters with its extension.</summary>
+    public static string FileNameOf(string uploaded)
+    {
+        var name = Path.GetFileName(uploaded);
+        if (name.Length <= MaxFileName)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name) is { Length: <= 10 } kept ? kept : string.Empty;
+        var cut = MaxFileName - extension.Length;
+        return name[..(char.IsHighSurrogate(name[cut - 1]) ? cut - 1 : cut)] + extension;
+    }
+
     public Guid Id { get; set; }
 
     public ImportKind Kind { get; set; }

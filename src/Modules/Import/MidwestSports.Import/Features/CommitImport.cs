@@ -161,9 +161,16 @@ internal static class CommitImportEndpoint
         imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, ISender sender, CancellationToken ct) =>
             {
                 var mode = CommitMode.All;
-                if (body?.Mode is { } text && (int.TryParse(text, out _) || !Enum.TryParse(text, ignoreCase: true, out mode) || !Enum.IsDefined(mode)))
+                if (body?.Mode is { } text)
                 {
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode must be \"all\" (all rows or nothing) or \"valid\" (the valid rows only)."] });
+                    // One mode by its name: not a number, nor names joined by commas (which Enum.TryParse would combine).
+                    CommitMode[] named = [.. Enum.GetValues<CommitMode>().Where(m => string.Equals(m.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))];
+                    if (named.Length == 0)
+                    {
+                        return Results.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode must be \"all\" (all rows or nothing) or \"valid\" (the valid rows only)."] });
+                    }
+
+                    mode = named[0];
                 }
 
                 return Results.Accepted($"/api/imports/{id}", await sender.Send(new CommitImport(id, mode), ct));

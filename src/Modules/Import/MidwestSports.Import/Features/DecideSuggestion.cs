@@ -55,9 +55,20 @@ internal sealed class DecideSuggestionHandler(ImportDbContext db, CurrentScope c
             (row.Decision, row.DecidedTargetId) = (SuggestionDecision.Rejected, null);
         }
 
-        await db.Imports.Where(i => i.Id == visible.Id).ExecuteUpdateAsync(
-            u => u.SetProperty(i => i.Status, ImportStatus.Analyzing).SetProperty(i => i.HeartbeatAt, time.GetUtcNow()).SetProperty(i => i.ProgressDone, 0).SetProperty(i => i.Message, (string?)null), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // Still Ready when it is analysed again: a commit asked meanwhile wins, and this decision is refused.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var reopened = await db.Imports.Where(i => i.Id == visible.Id && i.Status == ImportStatus.Ready).ExecuteUpdateAsync(
+                u => u.SetProperty(i => i.Status, ImportStatus.Analyzing).SetProperty(i => i.HeartbeatAt, time.GetUtcNow()).SetProperty(i => i.ProgressDone, 0).SetProperty(i => i.Message, (string?)null), cancellationToken);
+            if (reopened == 0)
+            {
+                throw new ConflictException("The import changed meanwhile (a commit was asked?): suggestions can be decided only while it is ready to commit.");
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await queue.EnqueueAsync(new AnalyzeWork(visible.Id, scope), cancellationToken);
         return row.ToDto();
     }

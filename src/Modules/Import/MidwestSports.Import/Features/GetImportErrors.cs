@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using MidwestSports.Import.Contracts;
+using MidwestSports.Import.Domain;
 using MidwestSports.Import.Persistence;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Spreadsheets;
@@ -14,7 +15,9 @@ namespace MidwestSports.Import.Features;
 
 /// <summary>
 /// Re-reads the stored file and writes its header and each error row as it was (every cell, not only the mapped ones)
-/// with an "Error" column holding the row's messages: a CSV, formula-safe, that the admin fixes and uploads again.
+/// with an "Error" column holding the row's messages: a CSV, formula-safe, that the admin fixes and uploads again. The
+/// file is read as the import read it (its chosen sheet and encoding); a workbook's sheets that have errors follow one
+/// another, each with its own header and a "Sheet" column first.
 /// </summary>
 internal sealed class GetImportErrorsHandler(ImportDbContext db, CurrentScope current) : IQueryHandler<GetImportErrors, ImportErrorsFileDto>
 {
@@ -24,22 +27,38 @@ internal sealed class GetImportErrorsHandler(ImportDbContext db, CurrentScope cu
     {
         var batch = await db.VisibleAsync(query.ImportId, current.Scope, cancellationToken);
         await using var file = await ImportFileCopy.OfStoredAsync(db, batch.Id, cancellationToken);
+        var workbook = batch.Kind == ImportKind.Workbook;
         var errors = await db.Rows.AsNoTracking().Where(r => r.ImportId == batch.Id && r.Action == RowAction.Error)
-            .Select(r => new { r.Line, r.Problems }).ToDictionaryAsync(r => r.Line, r => r.Problems, cancellationToken);
+            .Select(r => new { r.Sheet, r.Line, r.Problems })
+            .ToDictionaryAsync(r => (workbook ? r.Sheet ?? string.Empty : string.Empty, r.Line), r => r.Problems, cancellationToken);
         var text = new StringBuilder();
-        var width = 0;
-        foreach (var row in SheetFile.Open(file.Source, batch.FileName, batch.Sheet).Rows())
+        foreach (var part in batch.ReadParts())
         {
-            if (row.Line == batch.HeaderLine)
+            // A workbook's sheets one after the other, each with its own header and a Sheet column first.
+            var sheet = workbook ? part.Sheet : string.Empty;
+            if (workbook && !errors.Keys.Any(k => k.Item1 == sheet))
             {
-                width = row.Cells.Count;
-                text.Append(SafeCsv.Line([.. row.Cells, "Error"])).Append("\r\n");
+                continue;
             }
-            else if (errors.TryGetValue(row.Line, out var problems))
+
+            string[] prefix = workbook ? [sheet] : [], headerPrefix = workbook ? ["Sheet"] : [];
+            var rows = workbook
+                ? SheetFile.Open(file.Source, batch.FileName, part.Sheet).Rows()
+                : SheetFile.Open(file.Source, batch.FileName, batch.Sheet, encoding: batch.EncodingOverride).Rows();
+            var width = 0;
+            foreach (var row in rows)
             {
-                var messages = (JsonSerializer.Deserialize<List<RowProblemDto>>(problems, Json) ?? []).Where(p => p.Error).Select(p => p.Message);
-                var cells = Enumerable.Range(0, Math.Max(width, row.Cells.Count)).Select(i => row[i]);
-                text.Append(SafeCsv.Line([.. cells, string.Join(" ", messages)])).Append("\r\n");
+                if (row.Line == part.HeaderLine)
+                {
+                    width = row.Cells.Count;
+                    text.Append(SafeCsv.Line([.. headerPrefix, .. row.Cells, "Error"])).Append("\r\n");
+                }
+                else if (errors.TryGetValue((sheet, row.Line), out var problems))
+                {
+                    var messages = (JsonSerializer.Deserialize<List<RowProblemDto>>(problems, Json) ?? []).Where(p => p.Error).Select(p => p.Message);
+                    var cells = Enumerable.Range(0, Math.Max(width, row.Cells.Count)).Select(i => row[i]);
+                    text.Append(SafeCsv.Line([.. prefix, .. cells, string.Join(" ", messages)])).Append("\r\n");
+                }
             }
         }
 

@@ -12,6 +12,7 @@ using MidwestSports.Import.Persistence;
 using MidwestSports.Import.Analysis;
 using MidwestSports.Import.Kinds;
 using MidwestSports.Import.Work;
+using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Access;
 using MidwestSports.Shared.Spreadsheets;
 
@@ -34,7 +35,7 @@ internal sealed class StartImportValidator : AbstractValidator<StartImport>
 /// nothing (400); then stores the file and the import (Analyzing, with each part's mapping: a mapping saved for the
 /// same headers is proposed again) and queues the analysis. Nothing outside the import schema changes: a dry run.
 /// </summary>
-internal sealed class StartImportHandler(ImportDbContext db, CurrentScope current, ImportKinds kinds, ImportQueue queue, TimeProvider time)
+internal sealed class StartImportHandler(ImportDbContext db, CurrentScope current, ImportKinds kinds, ImportQueue queue, ICityDirectory cities, TimeProvider time)
     : ICommandHandler<StartImport, ImportCreatedDto>
 {
     public async ValueTask<ImportCreatedDto> Handle(StartImport command, CancellationToken cancellationToken)
@@ -44,12 +45,16 @@ internal sealed class StartImportHandler(ImportDbContext db, CurrentScope curren
         if (command.CityId is { } cityId)
         {
             scope.EnsureCanWriteIn(cityId);
+            if ((await cities.ExistingAsync([cityId], cancellationToken)).Count == 0)
+            {
+                throw new ValidationException([new ValidationFailure("cityId", "No city has this id.")]);
+            }
         }
 
         var now = time.GetUtcNow();
         var batch = new ImportBatch
         {
-            Id = Guid.CreateVersion7(now), Kind = command.Kind, CityId = command.CityId, FileName = Path.GetFileName(command.FileName),
+            Id = Guid.CreateVersion7(now), Kind = command.Kind, CityId = command.CityId, FileName = ImportBatch.FileNameOf(command.FileName),
             Status = ImportStatus.Analyzing, HeartbeatAt = now, EncodingOverride = command.Encoding, CreatedById = scope.UserId, CreatedBy = scope.Actor, CreatedAt = now,
         };
         // Read from a local copy: the checks below read the file more than once, and every reader gets a plain file stream.
@@ -68,7 +73,12 @@ internal sealed class StartImportHandler(ImportDbContext db, CurrentScope curren
             batch.MappingFromSaved = parts.Any(p => p.Table.Columns.Any(c => c.Basis == MappingBasis.Chosen));
             Describe(batch, parts);
             // A first pass only counts: a file over the row limit is refused before any row is planned or stored.
+            // The limit holds for the whole file: a workbook's sheets together.
             batch.ProgressTotal = parts.Sum(p => p.Table.Rows().Count());
+            if (batch.ProgressTotal > ImportTable.MaxRows)
+            {
+                throw new TooManyRowsException(ImportTable.MaxRows);
+            }
         }
         catch (Exception ex) when (ex is UnreadableFileException or TooManyRowsException)
         {
@@ -113,7 +123,17 @@ internal static class StartImportEndpoint
                     return (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the file as multipart/form-data with the fields 'file', 'kind' and optionally 'cityId'."] });
                 }
 
-                var form = await request.ReadFormAsync(ct);
+                IFormCollection form;
+                try
+                {
+                    form = await request.ReadFormAsync(ct);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException) && !ct.IsCancellationRequested)
+                {
+                    // No boundary, too many fields, a body cut short: the form itself is malformed.
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [$"The multipart form could not be read ({ex.Message.TrimEnd('.')}): send the fields 'file', 'kind' and optionally 'cityId' as multipart/form-data."] });
+                }
+
                 var errors = new Dictionary<string, string[]>();
                 var file = form.Files.GetFile("file");
                 if (file is null)

@@ -75,21 +75,33 @@ internal sealed class UpdateImportMappingHandler(ImportDbContext db, CurrentScop
         batch.HeartbeatAt = time.GetUtcNow();
         batch.Message = null;
         batch.ProgressDone = 0;
-        if (command.Save)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var part in parts)
+            // Still not committed, and held so until this is saved: a commit asked meanwhile wins, and this change is refused.
+            if (await db.Imports.Where(i => i.Id == batch.Id && (i.Status == ImportStatus.Ready || i.Status == ImportStatus.Failed))
+                    .ExecuteUpdateAsync(u => u.SetProperty(i => i.HeartbeatAt, batch.HeartbeatAt), cancellationToken) == 0)
             {
-                await SavedMappings.SaveAsync(db, part, scope.Actor, time.GetUtcNow(), cancellationToken);
+                throw new ConflictException("The import changed meanwhile (a commit was asked?): its mapping can change only before it is committed.");
             }
+
+            if (command.Save)
+            {
+                foreach (var part in parts)
+                {
+                    await SavedMappings.SaveAsync(db, part, scope.Actor, time.GetUtcNow(), cancellationToken);
+                }
+            }
+
+            if (rereads)
+            {
+                // Other rows, or the same rows read otherwise: decisions about suggestions no longer apply.
+                await db.Rows.Where(r => r.ImportId == batch.Id).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        if (rereads)
-        {
-            // Other rows, or the same rows read otherwise: decisions about suggestions no longer apply.
-            await db.Rows.Where(r => r.ImportId == batch.Id).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(new AnalyzeWork(batch.Id, scope), cancellationToken);
         return batch.ToDto();
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MidwestSports.Import.Domain;
 using MidwestSports.Shared.Persistence;
+using MidwestSports.Shared.Spreadsheets;
 
 namespace MidwestSports.Import.Persistence;
 
@@ -38,10 +39,10 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(i => i.FileName).HasMaxLength(260);
+        builder.Property(i => i.FileName).HasMaxLength(ImportBatch.MaxFileName);
         builder.Property(i => i.Encoding).HasMaxLength(40);
         builder.Property(i => i.Delimiter).HasMaxLength(10);
-        builder.Property(i => i.Sheet).HasMaxLength(100);
+        builder.Property(i => i.Sheet).HasMaxLength(SheetFile.MaxSheetName);
         builder.Property(i => i.Columns).HasColumnType("jsonb");
         builder.Property(i => i.Parts).HasColumnType("jsonb");
         builder.Property(i => i.Outcome).HasColumnType("jsonb");
@@ -72,7 +73,7 @@ internal sealed class ImportRowConfiguration : IEntityTypeConfiguration<ImportRo
         builder.ToTable("import_rows");
         builder.HasKey(r => new { r.ImportId, r.RowId });
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(r => r.Sheet).HasMaxLength(100);
+        builder.Property(r => r.Sheet).HasMaxLength(SheetFile.MaxSheetName);
         builder.Property(r => r.Action).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Values).HasColumnType("jsonb");

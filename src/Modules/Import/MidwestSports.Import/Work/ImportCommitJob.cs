@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using MidwestSports.Import.Contracts;
 using MidwestSports.Import.Kinds;
 using MidwestSports.Import.Persistence;
@@ -14,9 +15,10 @@ namespace MidwestSports.Import.Work;
 /// is recorded as it comes (for the undo), and the import marked Committed, audited once with its counts. Nothing
 /// holds the whole file's writes or results. A module refusing the first kind (someone changed the data after the
 /// check) leaves nothing applied: the import is Ready again with the reason. In a workbook, a later kind refused leaves
-/// the earlier ones applied and recorded, so the undo can take them back.
+/// the earlier ones applied and recorded, so the undo can take them back. A kind that fails unexpectedly (a database
+/// error: logged) is treated the same way, never reported as "nothing saved" after an earlier kind's module committed.
 /// </summary>
-internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, ImportProgress progress, CurrentScope current, TimeProvider time)
+internal sealed partial class ImportCommitJob(ImportDbContext db, ImportKinds kinds, ImportProgress progress, CurrentScope current, TimeProvider time, ILogger<ImportCommitJob> logger)
 {
     /// <summary>What rows did is recorded, and progress reported, every this many rows.</summary>
     private const int RecordEvery = 1_000;
@@ -55,10 +57,21 @@ internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, Imp
 
                     await writer.AddAppliedAsync(applied, ct);
                 }
-                catch (Exception ex) when (ex is DomainException or ValidationException)
+                catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
+                    // The kind's module rolled its own transaction back; what earlier kinds' modules committed stays.
                     await transaction.RollbackToSavepointAsync(KindSavepoint, ct);
-                    var reason = ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ex.Message;
+                    var reason = ex switch
+                    {
+                        ValidationException v => string.Join(" ", v.Errors.Select(e => e.ErrorMessage)),
+                        DomainException => ex.Message,
+                        _ => $"an unexpected error stopped the {kind.ToString().ToLowerInvariant()} (it was logged).",
+                    };
+                    if (ex is not (DomainException or ValidationException))
+                    {
+                        LogKindFailed(logger, kind.ToString(), work.ImportId, ex);
+                    }
+
                     if (done == 0)
                     {
                         refused = $"Nothing was imported: {reason}";
@@ -101,6 +114,9 @@ internal sealed class ImportCommitJob(ImportDbContext db, ImportKinds kinds, Imp
         await transaction.CommitAsync(ct);
         current.AuditReason = null;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Kind} of import {ImportId} failed to apply")]
+    private static partial void LogKindFailed(ILogger logger, string kind, Guid importId, Exception exception);
 
     /// <summary>Counts the writes a kind's module has read, by action: what it applied, once its transaction committed.</summary>
     private sealed class ActionCount

@@ -86,8 +86,8 @@ internal sealed partial class ImportWorker(ImportQueue queue, ImportProgress pro
         var message = item switch
         {
             AnalyzeWork => "The analysis failed unexpectedly (the error was logged). Change the mapping to analyse again, or upload the file again.",
-            CommitWork => "The commit failed unexpectedly (the error was logged); nothing of it was saved. Commit again.",
-            _ => "The undo failed unexpectedly (the error was logged); nothing was undone. Undo again.",
+            CommitWork => "The commit failed unexpectedly (the error was logged). Commit again: if part of it was applied meanwhile, the commit lists those rows as changed since the preview, and uploading the file again imports the rest.",
+            _ => "The undo failed unexpectedly (the error was logged); a workbook's kinds undone before the failure stay undone. Undo again.",
         };
         var status = item is UndoWork ? ImportStatus.Committed : item is CommitWork ? ImportStatus.Ready : ImportStatus.Failed;
         await db.Imports.Where(i => i.Id == item.ImportId)
