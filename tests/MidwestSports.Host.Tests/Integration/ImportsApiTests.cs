@@ -151,6 +151,8 @@ public sealed partial class ImportsApiTests
     [TestCase("empty.csv", new byte[0], "empty")]
     [TestCase("locked.xlsx", new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0 }, "password-protected")]
     [TestCase("broken.xlsx", new byte[] { 0x50, 0x4B, 0x03, 0x04, 1, 2, 3 }, "could not be read")]
+    [TestCase("logo.svg", new byte[] { 0xEF, 0xBB, 0xBF, (byte)' ', (byte)'<', (byte)'s', (byte)'v', (byte)'g', (byte)'>' }, "SVG image")]
+    [TestCase("bitmap.bmp", new byte[] { (byte)'B', (byte)'M', 0x36, 0, 0, 0, 0, 0, 0, 0, 0x36, 0, 0, 0 }, "not a text (CSV) file")]
     public async Task StartImport_NotACsvOrWorkbook_400NamingFileAndNothingStored(string name, byte[] content, string says)
     {
         using var client = world.Client(Persona.MilwaukeeAdmin);

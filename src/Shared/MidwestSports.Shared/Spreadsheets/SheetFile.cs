@@ -70,6 +70,11 @@ public sealed class SheetFile
             }
         }
 
+        if (IsMarkup(content))
+        {
+            throw new UnreadableFileException("This is an HTML or XML document (or an SVG image), not a spreadsheet: upload a CSV or an .xlsx workbook.");
+        }
+
         if (bytes.StartsWith(Zip))
         {
             var sheets = WorkbookSheets(content);
@@ -101,6 +106,15 @@ public sealed class SheetFile
 
             yield return row;
         }
+    }
+
+    /// <summary>Text whose first character (after a UTF-8 byte order mark and blanks) opens a tag: no header row starts so.</summary>
+    private static bool IsMarkup(SheetSource content)
+    {
+        var start = content.Prefix(256).AsSpan();
+        start = start.StartsWith("\uFEFF"u8) ? start[3..] : start;
+        start = start.TrimStart(" \t\r\n"u8);
+        return !start.IsEmpty && start[0] == (byte)'<';
     }
 
     /// <summary>No bytes, or only NUL bytes (read until the first other one, which is almost always the first byte).</summary>
