@@ -230,11 +230,13 @@ public sealed partial class ImportsApiTests
 
         var otherCity = await PostAsync(admin, "teams.csv", "Team,League,Captain\nA,B,C\n"u8.ToArray(), "teams", world.Chicago);
         var readOnly = await PostAsync(viewer, "teams.csv", "Team,League,Captain\nA,B,C\n"u8.ToArray(), "teams", world.Madison);
+        var readOnlyBadForm = await PostAsync(viewer, "teams.csv", [], "umpires", null);
 
         Assert.Multiple(async () =>
         {
             Assert.That(otherCity.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(readOnly.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(readOnlyBadForm.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a viewer learns nothing of the form's faults");
             Assert.That(await StoredAsync(), Is.Zero);
         });
     }

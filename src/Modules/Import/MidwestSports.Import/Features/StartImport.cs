@@ -116,8 +116,10 @@ internal static class StartImportEndpoint
     public const long MaxBytes = 20 * 1024 * 1024;
 
     public static void Map(IEndpointRouteBuilder imports) =>
-        imports.MapPost("/", async (HttpRequest request, ISender sender, CancellationToken ct) =>
+        imports.MapPost("/", async (HttpRequest request, CurrentScope current, ISender sender, CancellationToken ct) =>
             {
+                // A read-only user is refused (403) before anything of the form is read or judged.
+                current.Scope.EnsureCanWrite();
                 if (!request.HasFormContentType)
                 {
                     return (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Send the file as multipart/form-data with the fields 'file', 'kind' and optionally 'cityId'."] });

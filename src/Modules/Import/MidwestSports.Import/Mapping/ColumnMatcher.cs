@@ -77,6 +77,9 @@ internal static class ColumnMatcher
     public static int Recognised(ImportKind kind, IReadOnlyList<string?> cells) =>
         Match(kind, cells).Count(c => c.Field is not null);
 
+    /// <summary>Longer normalised headers are not compared for similarity: against a spelling of 30 characters their ratio is at most 64.</summary>
+    private const int MaxSimilarLength = 64;
+
     private static ColumnMappingDto Candidate(int index, string header, List<(string Key, ImportField Field, MappingBasis Basis)> spellings)
     {
         var key = NaturalKeys.Of(header);
@@ -90,6 +93,12 @@ internal static class ColumnMatcher
         if (exact.Field is not null)
         {
             return new ColumnMappingDto(index, header, exact.Field.Name, 1, exact.Basis);
+        }
+
+        // A cell far longer than any spelling cannot be similar enough (and a 1 MB cell must not cost seconds of CPU).
+        if (key.Length > MaxSimilarLength)
+        {
+            return new ColumnMappingDto(index, header, null, 0, MappingBasis.Ignored);
         }
 
         var best = spellings.Where(s => s.Key.Length >= 3)
