@@ -189,6 +189,25 @@ public sealed partial class ImportsApiTests
     }
 
     [Test]
+    public async Task Mapping_AColumnChoiceWithoutItsIndex_400NamingIt_AndTheMappingKept()
+    {
+        await world.LeagueInAsync(world.Milwaukee);
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var id = await IdAsync(await PostAsync(client, "teams.csv", "Team,League,Captain\nOtters,Tuesday Kickball,Casey\n"u8.ToArray(), "teams", world.Milwaukee));
+
+        var put = await client.PutAsJsonAsync($"/api/imports/{id}/mapping", new { columns = new[] { new { field = "captainName" } } });
+        var problem = await put.Content.ReadAsStringAsync();
+        var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem);
+            Assert.That(problem, Does.Contain("index"));
+            Assert.That(import.GetProperty("columns")[0].GetProperty("field").GetString(), Is.EqualTo("name"), "column 0 still feeds the team's name");
+        });
+    }
+
+    [Test]
     public async Task Commit_ModesJoinedByAComma_400()
     {
         await world.LeagueInAsync(world.Milwaukee);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Mediator;
 
 namespace MidwestSports.Import.Contracts;
@@ -120,7 +121,8 @@ public sealed record LeftAloneDto(int RowId, int Line, Guid TargetId, string Nam
 /// </summary>
 public sealed record UpdateImportMapping(Guid ImportId, IReadOnlyList<ColumnChoiceDto>? Columns, bool Save = false, string? Encoding = null, string? Sheet = null) : ICommand<ImportDto>;
 
-public sealed record ColumnChoiceDto(int Index, string? Field);
+/// <summary>A column (by its index, required: a missing one is not column 0) and the field it feeds (null: ignored).</summary>
+public sealed record ColumnChoiceDto([property: JsonRequired] int Index, string? Field);
 
 /// <summary>Accepts one of a row's suggested matches (the row then updates that record) or rejects them all (the row creates a new one).</summary>
 public sealed record DecideSuggestion(Guid ImportId, int RowId, bool Accept, Guid? TargetId) : ICommand<ImportRowDto>;
