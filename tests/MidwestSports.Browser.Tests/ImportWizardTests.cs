@@ -174,6 +174,23 @@ public sealed class ImportWizardTests
     }
 
     /// <summary>Chooses a file once the file input is wired to the circuit (a file chosen earlier would be lost).</summary>
+    [Test]
+    public async Task Wizard_APictureUploaded_SaysItIsNoSpreadsheetAndStaysAtUpload()
+    {
+        var page = await BrowserSession.OpenAsync("/imports", BrowserSession.MilwaukeeAdminEmail);
+
+        await UploadAsync(page, new FilePayload
+        {
+            Name = "teams.csv",
+            MimeType = "text/csv",
+            Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52],
+        });
+
+        await Expect(page.GetByTestId("import-upload-message")).ToContainTextAsync("This is a PNG image, not a spreadsheet", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("import-choose")).ToBeEnabledAsync();
+        await page.Context.CloseAsync();
+    }
+
     private static async Task UploadAsync(IPage page, FilePayload file)
     {
         await page.Locator("[data-testid=import-upload-ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 20_000 });
