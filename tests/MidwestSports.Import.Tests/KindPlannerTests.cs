@@ -97,6 +97,40 @@ public sealed class KindPlannerTests
     }
 
     [Test]
+    public async Task SponsorPlanner_CitiesOfOnlySeparatorsOrAnEmailWithTwoAts_AreErrorRows()
+    {
+        var existing = new SponsorDto(Guid.NewGuid(), "Joe's Pub", "Jo", "jo@joes.example", null, null, [Milwaukee.Id], true, 3, DateTimeOffset.UtcNow);
+        var planner = SponsorPlanner([existing]);
+
+        var newOne = await planner.PlanAsync(Row(ImportKind.Sponsors, 2, ("name", "Brew Hall"), ("cities", " , ;")), null, CancellationToken.None);
+        var known = await planner.PlanAsync(Row(ImportKind.Sponsors, 3, ("name", "Joes Pub"), ("cities", ",")), null, CancellationToken.None);
+        var email = await planner.PlanAsync(Row(ImportKind.Sponsors, 4, ("name", "Ale House"), ("cities", "Milwaukee"), ("email", "ale@house@example.org")), null, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((newOne.Action, newOne.Problems.Single().Code), Is.EqualTo((RowAction.Error, "required")), "no city named: not an exception");
+            Assert.That((known.Action, known.Problems.Single().Code), Is.EqualTo((RowAction.Error, "required")), "a sponsor is never left without cities");
+            Assert.That((email.Action, email.Problems.Single().Code), Is.EqualTo((RowAction.Error, "invalid_email")), "the Sponsors module wants one @");
+        });
+    }
+
+    [Test]
+    public async Task SponsorPlanner_NamesOfOnlySymbols_MatchOnlyThemselves()
+    {
+        var ball = new SponsorDto(Guid.NewGuid(), "🏀", "Jo", null, null, null, [Milwaukee.Id], true, 1, DateTimeOffset.UtcNow);
+        var planner = SponsorPlanner([ball]);
+
+        var same = await planner.PlanAsync(Row(ImportKind.Sponsors, 2, ("name", " 🏀 "), ("contactName", "Jo")), null, CancellationToken.None);
+        var other = await planner.PlanAsync(Row(ImportKind.Sponsors, 3, ("name", "⚽"), ("cities", "Milwaukee")), null, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((same.Action, same.TargetId), Is.EqualTo((RowAction.Unchanged, (Guid?)ball.Id)));
+            Assert.That((other.Action, other.TargetId), Is.EqualTo((RowAction.Create, (Guid?)null)), "⚽ is not 🏀: no key in common");
+        });
+    }
+
+    [Test]
     public async Task SponsorPlanner_ExistingSponsor_ComparesOnlyMappedColumnsAndNeverRenames()
     {
         var existing = new SponsorDto(Guid.NewGuid(), "Joe's Pub", "Jo", "jo@joes.example", "414-555-0100", null, [Milwaukee.Id], true, 3, DateTimeOffset.UtcNow);

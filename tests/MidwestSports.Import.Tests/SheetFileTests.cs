@@ -208,6 +208,16 @@ public sealed class SheetFileTests
     }
 
     [Test]
+    public void Rows_AWorkbookCellHoldingALoneSurrogate_ReadWithAReplacementCharacter()
+    {
+        var workbook = Corpus.Workbook(("Teams", [["Team", "Captain"], ["Ot\uD800ters", "Zoë 🏀"]]));
+
+        var rows = SheetFile.Open(workbook, "teams.xlsx").Rows().ToList();
+
+        Assert.That(rows[1].Cells, Is.EqualTo(new[] { "Ot\uFFFDters", "Zoë 🏀" }), "a pair stays; a lone half is no character");
+    }
+
+    [Test]
     public void Rows_ACsvRecordLongerThanOneMegabyte_IsRefusedWithItsLine()
     {
         var csv = System.Text.Encoding.UTF8.GetBytes("Team,League\nOtters,Kickball\n\"Herons,Kickball\n" + new string('x', 1_100_000) + "\n");

@@ -180,7 +180,8 @@ public sealed class ImportsKindsPlayersGamesTests
             + "Tuesday Kickball,Milwaukee,2026-09-29,18:30,Humboldt Park,Field 1,Otters,Larks,-2,4,,\n"
             + "Tuesday Kickball,Milwaukee,2026-09-29,18:30,Humboldt Park,Field 1,Otters,Larks,,,Bears,\n"
             + "Tuesday Kickball,Milwaukee,2026-09-29,18:30,Humboldt Park,Field 1,Otters,Larks,,,,Postponed maybe\n"
-            + "Tuesday Kickball,Milwaukee,2026-09-29,18:30,Humbolt Park,Field 1,Otters,Larks,,,,\n";
+            + "Tuesday Kickball,Milwaukee,2026-09-29,18:30,Humbolt Park,Field 1,Otters,Larks,,,,\n"
+            + "Tuesday Kickball,Milwaukee,9999-12-31,18:30,Humboldt Park,Field 1,Otters,Larks,,,,\n";
         var file = Encoding.UTF8.GetBytes(csv);
         using var client = world.Client(Persona.MilwaukeeAdmin);
 
@@ -194,7 +195,7 @@ public sealed class ImportsKindsPlayersGamesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Counts(import), Is.EqualTo((4, 0, 0, 10)), import.ToString());
+            Assert.That(Counts(import), Is.EqualTo((4, 0, 0, 11)), import.ToString());
             Assert.That(rows.Where(r => r.GetProperty("action").GetString() == "Error").Select(Problem), Is.EqualTo(new[]
             {
                 (7, "Date", "46280", "duplicate_in_file"),
@@ -207,8 +208,9 @@ public sealed class ImportsKindsPlayersGamesTests
                 (14, "Forfeit", "Bears", "forfeit_not_a_team"),
                 (15, "Status", "Postponed maybe", "invalid_choice"),
                 (16, "Park", "Humbolt Park", "venue_not_found"),
+                (17, "Date", "9999-12-31", "implausible_date"),
             }));
-            Assert.That(rows[^1].GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()), Has.Some.EndsWith("Did you mean Humboldt Park?"));
+            Assert.That(rows[^2].GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()), Has.Some.EndsWith("Did you mean Humboldt Park?"));
             Assert.That(committed.GetProperty("status").GetString(), Is.EqualTo("Committed"), committed.ToString());
             Assert.That(games.EnumerateArray().Select(g => (g.GetProperty("date").GetString(), g.GetProperty("start").GetString(), g.GetProperty("field").GetString(), g.GetProperty("homeTeamName").GetString(), g.GetProperty("status").GetString())), Is.EqualTo(new[]
             {
@@ -218,7 +220,7 @@ public sealed class ImportsKindsPlayersGamesTests
                 ("2026-09-22", "19:30:00", "Field 2", "Larks", "Cancelled"),
             }));
             Assert.That(standings.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("teamName").GetString(), r.GetProperty("won").GetInt32())).Take(2), Is.EquivalentTo(new[] { ("Otters", 1), ("Ospreys", 1) }), "Larks forfeited to Ospreys");
-            Assert.That(Counts(again), Is.EqualTo((0, 0, 4, 10)), "a second run of the same file changes nothing: " + again);
+            Assert.That(Counts(again), Is.EqualTo((0, 0, 4, 11)), "a second run of the same file changes nothing: " + again);
         });
         Assert.That(await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.games WHERE city_id = $1", world.Chicago), Is.Zero, "another city's row is never created");
     }

@@ -56,5 +56,43 @@ public static class Cells
         string.IsNullOrWhiteSpace(raw) ? null
         // A NUL (a workbook's "_x0000_") is no text anyone typed, and PostgreSQL cannot store it.
         : raw.Contains('\0', StringComparison.Ordinal) ? Clean(raw.Replace("\0", string.Empty, StringComparison.Ordinal))
+        // A lone surrogate (a workbook's "_xD800_") is no character: it would break normalising and storing the text.
+        : raw.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0 && HasLoneSurrogate(raw) ? Clean(WithoutLoneSurrogates(raw))
         : raw.Trim();
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text with each lone surrogate replaced by U+FFFD, as a decoder does with bytes it cannot read.</summary>
+    private static string WithoutLoneSurrogates(string text)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                result.Append(text, i++, 2);
+            }
+            else
+            {
+                result.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+            }
+        }
+
+        return result.ToString();
+    }
 }

@@ -5,7 +5,8 @@ namespace MidwestSports.Import.Mapping;
 
 /// <summary>
 /// A header or a name as it is compared: accents, case, spacing and punctuation removed, so "Captain E-mail",
-/// "captain_email" and "CAPTAIN EMAIL " are one header, and "Joe's Pub", "Joes Pub" and "JOE'S PUB " one sponsor.
+/// "captain_email" and "CAPTAIN EMAIL " are one header, and "Joe's Pub", "Joes Pub" and "JOE'S PUB " one sponsor. A
+/// name with no letter or digit is its own key (lowercased), so "🏀" and "⚽" stay two names.
 /// </summary>
 internal static class NaturalKeys
 {
@@ -29,6 +30,7 @@ internal static class NaturalKeys
             }
         }
 
-        return new string(key[..length]);
+        // A name of only symbols ("🏀", "!!!") keeps them, lowercased: an empty key would match every such name.
+        return length > 0 ? new string(key[..length]) : header.Trim().ToLowerInvariant();
     }
 }

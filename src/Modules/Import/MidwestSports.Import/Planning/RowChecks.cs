@@ -54,7 +54,8 @@ internal sealed class RowChecks(ImportRow row, ColumnHeaders headers)
     {
         var value = Text(field, 256);
         var at = value?.IndexOf('@', StringComparison.Ordinal) ?? -1;
-        return value is null || (at > 0 && at < value.Length - 1 && !value.Contains(' ', StringComparison.Ordinal))
+        // The modules' rule (FluentValidation's EmailAddress): one @, neither first nor last; and no spaces.
+        return value is null || (at > 0 && at < value.Length - 1 && at == value.LastIndexOf('@') && !value.Contains(' ', StringComparison.Ordinal))
             ? value
             : Fail(field, value, "invalid_email", $"'{Shorten(value)}' is not an email address.");
     }

@@ -5,6 +5,7 @@ using MidwestSports.Import.Mapping;
 using MidwestSports.Import.Planning;
 using MidwestSports.Leagues.Contracts;
 using MidwestSports.Shared.Spreadsheets;
+using MidwestSports.Shared.Validation;
 using MidwestSports.Teams.Contracts;
 
 namespace MidwestSports.Import.Kinds.Games;
@@ -112,8 +113,10 @@ internal sealed class GameRowPlanner(RowLeagues leagues, Schedules schedules, Co
     {
         var text = check.Text("date", 40, required: true);
         return text is null ? null
-            : Cells.TryDate(text, out var date) ? date
-            : check.Fail<DateOnly?>("date", text, "invalid_date", $"'{text}' is not a date (2026-09-15, 9/15/2026 or a spreadsheet date).");
+            : !Cells.TryDate(text, out var date) ? check.Fail<DateOnly?>("date", text, "invalid_date", $"'{text}' is not a date (2026-09-15, 9/15/2026 or a spreadsheet date).")
+            : date < DateRules.Earliest || date > DateRules.Latest
+                ? check.Fail<DateOnly?>("date", text, "implausible_date", $"{date:yyyy-MM-dd} is not a date a league plays on (between {DateRules.Earliest:yyyy} and {DateRules.Latest:yyyy}).")
+            : date;
     }
 
     private static TimeOnly? Start(RowChecks check)

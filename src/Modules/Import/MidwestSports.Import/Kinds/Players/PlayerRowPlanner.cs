@@ -24,7 +24,8 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     private readonly FirstLines seen = new();
 
     /// <summary>Team → the line that names its captain.</summary>
-    private readonly Dictionary<Guid, int> captains = [];
+    /// <summary>By team, the row that leaves it with a captain: one naming the captain, or one saving the captain again with a blank Captain cell.</summary>
+    private readonly Dictionary<Guid, (int Line, string Name, bool Kept)> captains = [];
 
     public async ValueTask<RowPlan> PlanAsync(ImportRow row, RowChoice? choice, CancellationToken ct)
     {
@@ -102,6 +103,11 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
         Compare(changes, "email", existing.Email, fields.Email);
         Compare(changes, "phone", existing.Phone, fields.Phone);
         Compare(changes, "captain", existing.IsCaptain ? "yes" : "no", fields.IsCaptain ? "yes" : "no");
+        if (captain is null && existing.IsCaptain && changes.Count > 0 && !KeepCaptain(check, row.Line, team, name, row.Values.GetValueOrDefault("captain")))
+        {
+            return new RowPlan(row.Line, RowAction.Error, league.CityId, existing.Id, values, [], check.Problems);
+        }
+
         return new RowPlan(row.Line, changes.Count > 0 ? RowAction.Update : RowAction.Unchanged, league.CityId, existing.Id, values, changes, check.Problems)
         {
             TargetVersion = existing.Version,
@@ -146,15 +152,33 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     }
 
     /// <summary>One captain per team in a file; naming one steps the team's current captain (another player) down, which the row says.</summary>
+    /// <summary>
+    /// A captain's row that changes something else and leaves the Captain cell blank keeps them captain; false (with the
+    /// row's error) when another row of the file names a new captain of that team.
+    /// </summary>
+    private bool KeepCaptain(RowChecks check, int line, TeamDto team, string name, string? flag)
+    {
+        if (captains.TryGetValue(team.Id, out var first))
+        {
+            check.Fail("captain", flag, "second_captain", $"Line {first.Line} makes {first.Name} captain of {team.Name}, and this row's blank Captain cell keeps {name} captain: write \"no\" here.");
+            return false;
+        }
+
+        captains[team.Id] = (line, name, true);
+        return true;
+    }
+
     private void NoteCaptain(RowChecks check, int line, TeamDto team, string name, string? flag, PlayerDto? current)
     {
         if (captains.TryGetValue(team.Id, out var first))
         {
-            check.Fail("captain", flag, "second_captain", $"Line {first} already names the captain of {team.Name}; a team has one, so {name} cannot be captain too.");
+            check.Fail("captain", flag, "second_captain", first.Kept
+                ? $"Line {first.Line} saves {first.Name}, captain of {team.Name}, with a blank Captain cell, which keeps them captain: write \"no\" there to make {name} captain."
+                : $"Line {first.Line} already names the captain of {team.Name}; a team has one, so {name} cannot be captain too.");
             return;
         }
 
-        captains[team.Id] = line;
+        captains[team.Id] = (line, name, false);
         if (current is not null)
         {
             check.Warn("captain", flag, "captain_replaced", $"{current.Name} steps down as captain of {team.Name}.");

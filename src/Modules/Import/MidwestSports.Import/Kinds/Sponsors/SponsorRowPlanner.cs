@@ -179,7 +179,14 @@ internal sealed class SponsorRowPlanner(IReadOnlyList<SponsorDto> sponsors, City
     /// <summary>The cell's cities, each one of the caller's; null (with the row's errors) when any is not.</summary>
     private List<Guid>? Cities(RowChecks check, string text)
     {
-        var found = CityNames.Split(text).Select(n => cities.Find(check, "cities", n)).ToList();
+        var names = CityNames.Split(text);
+        if (names.Count == 0)
+        {
+            // Only separators (",", "; ,"): no city named, which a sponsor cannot be left with.
+            return check.Fail<List<Guid>?>("cities", text, "required", $"{context.Headers.Label("cities")} names no city.");
+        }
+
+        var found = names.Select(n => cities.Find(check, "cities", n)).ToList();
         return found.Any(c => c is null) ? null : [.. found.Select(c => c!.Id).Distinct()];
     }
 }

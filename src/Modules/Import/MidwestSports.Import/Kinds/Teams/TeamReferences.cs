@@ -17,7 +17,7 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
 {
     private readonly Dictionary<Guid, TeamsOfLeague> teamsByLeague = [];
 
-    private readonly Dictionary<Guid, string> sponsorNames = sponsors.SelectMany(g => g).ToDictionary(s => s.SponsorId, s => s.Name);
+    private readonly Dictionary<Guid, SponsorFacts> sponsorsById = sponsors.SelectMany(g => g).ToDictionary(s => s.SponsorId);
 
     /// <summary>Natural keys of the names rows repeat (leagues, cities, sponsors): a file of 100,000 rows names a few hundred.</summary>
     private readonly Dictionary<string, string> keys = new(StringComparer.Ordinal);
@@ -54,7 +54,9 @@ internal sealed class TeamReferences(ILookup<string, LeagueFacts> leagues, ILook
         return key;
     }
 
-    public string? SponsorName(Guid sponsorId) => sponsorNames.GetValueOrDefault(sponsorId);
+    public string? SponsorName(Guid sponsorId) => sponsorsById.GetValueOrDefault(sponsorId)?.Name;
+
+    public SponsorFacts? SponsorWithId(Guid sponsorId) => sponsorsById.GetValueOrDefault(sponsorId);
 
     /// <summary>Every league, for a near match when a row's league matches none.</summary>
     public IEnumerable<LeagueFacts> AllLeagues => leagues.SelectMany(g => g);
@@ -105,6 +107,24 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
     {
         byName ??= Enumerable.Range(0, teams.Count).GroupBy(i => keyed[i].Key).ToDictionary(g => g.Key, g => teams[g.First()], StringComparer.Ordinal);
         return byName.GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// Another team than <paramref name="renamed"/> holding <paramref name="name"/>: the same natural key, or the same
+    /// name but for case (what the Teams module's unique index compares). A rename to it cannot be saved.
+    /// </summary>
+    public TeamDto? TakenBy(string name, Guid renamed)
+    {
+        var key = NaturalKeys.Of(name);
+        foreach (var (id, other, otherKey, _) in keyed)
+        {
+            if (id != renamed && (otherKey == key || string.Equals(other, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return byId[id];
+            }
+        }
+
+        return null;
     }
 
     private static (Guid Id, string Name, string Key, KeyLetters Letters) Keyed(TeamDto team)

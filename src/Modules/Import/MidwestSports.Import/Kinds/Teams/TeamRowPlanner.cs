@@ -67,10 +67,20 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
                 }
             }
 
+            var renamed = existing is not null && existing.Name != name && headers.IsMapped("name");
             var key = existing is null || existing.Name == name ? nameKey : NaturalKeys.Of(existing.Name);
             if (seen.FirstOr(league.LeagueId, key, row.Line) is { } first)
             {
                 check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} into {league.Name}.");
+            }
+            else if (renamed && teams.TakenBy(name, existing!.Id) is { } holder)
+            {
+                check.Fail("name", name, "name_taken", $"{league.Name} already has a team named {holder.Name}: {existing.Name} cannot be renamed to it.");
+            }
+            else if (renamed && key != nameKey && seen.FirstOr(league.LeagueId, nameKey, row.Line) is { } claimed)
+            {
+                // The new name is one another row of the file creates or renames to.
+                check.Fail("name", name, "duplicate_in_file", $"Line {claimed} already imports {name} into {league.Name}.");
             }
         }
 
@@ -129,6 +139,17 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
         if (changes.Count == 0)
         {
             return plan;
+        }
+
+        // A team saved again keeps its sponsor when the file has no Sponsor column: one that has since stopped
+        // sponsoring in the league's city cannot be saved with it (the Teams module refuses the whole commit).
+        if (!headers.IsMapped("sponsor") && existing.SponsorId is { } kept
+            && references.SponsorWithId(kept) is var keptSponsor
+            && (keptSponsor is null || !keptSponsor.Active || !keptSponsor.CityIds.Contains(league.CityId)))
+        {
+            var keptName = keptSponsor?.Name ?? "The team's sponsor";
+            check.Fail("sponsor", keptName, "sponsor_inactive", $"{keptName} no longer sponsors teams in {league.CityName}: add a Sponsor column naming another sponsor, or leave it blank to remove it.");
+            return new RowPlan(row.Line, RowAction.Error, league.CityId, existing.Id, values, [], check.Problems);
         }
 
         var updated = new TeamFields(

@@ -5,6 +5,7 @@ using MidwestSports.Leagues.Contracts;
 using MidwestSports.Leagues.Domain;
 using MidwestSports.Leagues.Persistence;
 using MidwestSports.Shared.Access;
+using MidwestSports.Shared.Validation;
 
 namespace MidwestSports.Leagues.Features.GameImport;
 
@@ -59,6 +60,11 @@ internal sealed class GameImportRules
         if (league.Status == LeagueStatus.Archived)
         {
             throw Invalid(prefix + "leagueId", $"{league.Name} is archived; its games cannot change.");
+        }
+
+        if (f.Date < DateRules.Earliest || f.Date > DateRules.Latest)
+        {
+            throw Invalid(prefix + "date", $"A game's date is between {DateRules.Earliest:yyyy-MM-dd} and {DateRules.Latest:yyyy-MM-dd}.");
         }
 
         if (f.HomeTeamId == f.AwayTeamId)
