@@ -94,6 +94,15 @@ public sealed partial class ImportsApiTests
         var storedAfterNoCity = await StoredAsync();
         var longName = await PostAsync(client, new string('n', 400) + ".csv", csv, "teams", world.Milwaukee);
         var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{await IdAsync(longName)}");
+        // HttpClient refuses a NUL in a header: the form is written by hand, as a hostile client would.
+        using var nulForm = new ByteArrayContent(Encoding.UTF8.GetBytes(
+            $"--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nteams\r\n--b\r\nContent-Disposition: form-data; name=\"cityId\"\r\n\r\n{world.Milwaukee}\r\n"
+            + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"fall\u0000teams.csv\"\r\nContent-Type: text/csv\r\n\r\nTeam,League,Captain\r\nOtters,Tuesday Kickball,Casey\r\n--b--\r\n"));
+        nulForm.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+        var withNul = await client.PostAsync("/api/imports", nulForm);
+        var nulName = withNul.IsSuccessStatusCode
+            ? (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{await IdAsync(withNul)}")).GetProperty("fileName").GetString()
+            : null;
 
         Assert.Multiple(async () =>
         {
@@ -104,6 +113,7 @@ public sealed partial class ImportsApiTests
             var name = import.GetProperty("fileName").GetString();
             Assert.That((name?.Length, name?.EndsWith(".csv", StringComparison.Ordinal)), Is.EqualTo(((int?)260, (bool?)true)));
             Assert.That(import.GetProperty("counts").GetProperty("create").GetInt32(), Is.EqualTo(1));
+            Assert.That((withNul.StatusCode, nulName), Is.EqualTo((HttpStatusCode.Created, "fallteams.csv")), "a NUL in the name is dropped, not a 500");
         });
     }
 

@@ -51,6 +51,52 @@ public sealed partial class ImportsApiTests
     }
 
     [Test]
+    public async Task Preview_TwoTeamsWhoseNamesDifferOnlyInPunctuation_EachRowMatchesItsOwn()
+    {
+        var league = await world.LeagueInAsync(world.Milwaukee);
+        var apostrophe = await world.TeamInAsync(league.Id, "Joe's Pub");
+        var plain = await world.TeamInAsync(league.Id, "Joes Pub");
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        var csv = $"""
+            Id,Team,League,Captain Phone
+            ,Joes Pub,Tuesday Kickball,414-555-0101
+            {apostrophe.Id},JOE'S PUB,Tuesday Kickball,
+            """;
+
+        var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(csv), "teams", world.Milwaukee));
+        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Select(r => (r.GetProperty("action").GetString(), r.GetProperty("targetId").GetGuid())),
+                Is.EqualTo(new[] { ("Update", plain.Id), ("Update", apostrophe.Id) }), string.Join("\n", rows));
+            Assert.That(rows[1].GetProperty("changes")[0].GetProperty("to").GetString(), Is.EqualTo("JOE'S PUB"), "a change of case the Teams module accepts");
+        });
+    }
+
+    [Test]
+    public async Task Preview_ACaptainRowAfterAnErrorRowNamingAnotherCaptain_IsAnUpdate()
+    {
+        var league = await world.LeagueInAsync(world.Milwaukee);
+        var otters = await world.TeamInAsync(league.Id, "Otters");
+        using var client = world.Client(Persona.MilwaukeeAdmin);
+        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Pat Lee", email = "pat@example.org", isCaptain = true })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Sam Otter", email = "sam@example.org", isCaptain = false })).EnsureSuccessStatusCode();
+        var csv = """
+            Team,League,Player,Email,Phone,Captain
+            Otters,Tuesday Kickball,Sam Otter,sam@example.org,,
+            Otters,Tuesday Kickball,Sam Otter,sam@example.org,,yes
+            Otters,Tuesday Kickball,Pat Lee,pat@example.org,414-555-0101,
+            """;
+
+        var id = await IdAsync(await PostAsync(client, "rosters.csv", Encoding.UTF8.GetBytes(csv), "players", world.Milwaukee));
+        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.That(rows.Select(r => r.GetProperty("action").GetString()), Is.EqualTo(new[] { "Unchanged", "Error", "Update" }),
+            "the duplicate row's captain is left out, so Pat's row keeping Pat captain is valid");
+    }
+
+    [Test]
     public async Task Preview_ACaptainKeptByABlankCellAndAnotherRowNamingOne_IsAnErrorRow_AndTheValidRowsCommit()
     {
         var league = await world.LeagueInAsync(world.Milwaukee);

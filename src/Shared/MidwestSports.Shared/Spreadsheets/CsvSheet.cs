@@ -99,10 +99,10 @@ internal sealed class CsvSheet
         {
             return reader.Read();
         }
-        catch (CsvFormatException)
+        catch (CsvFormatException ex)
         {
             throw new UnreadableFileException(
-                $"Line {reader.LineNumber + 1} starts a record longer than {MaxRecordBytes / 1024 / 1024} MB: a quote that is never closed, or the file read in the wrong encoding. Fix the file, or choose its encoding.");
+                $"Line {(ex.LineNumber > 0 ? ex.LineNumber : reader.LineNumber + 1)} starts a record longer than {MaxRecordBytes / 1024 / 1024} MB: a quote that is never closed, or the file read in the wrong encoding. Fix the file, or choose its encoding.");
         }
     }
 

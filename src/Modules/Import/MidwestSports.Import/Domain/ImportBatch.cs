@@ -20,6 +20,12 @@ internal sealed class ImportBatch
     public static string FileNameOf(string uploaded)
     {
         var name = Path.GetFileName(uploaded);
+        if (name.Any(char.IsControl))
+        {
+            // A NUL or a line break in a name is no name anyone typed, and PostgreSQL stores no NUL.
+            name = string.Concat(name.Where(c => !char.IsControl(c)));
+        }
+
         if (name.Length <= MaxFileName)
         {
             return name;

@@ -39,6 +39,7 @@ internal sealed partial class ImportCommitJob(ImportDbContext db, ImportKinds ki
             {
                 var importKind = kinds.Of(kind);
                 var counted = new ActionCount();
+                var moduleCommitted = false;
                 await transaction.CreateSavepointAsync(KindSavepoint, ct);
                 try
                 {
@@ -55,9 +56,12 @@ internal sealed partial class ImportCommitJob(ImportDbContext db, ImportKinds ki
                         }
                     }
 
+                    // The module's stream has ended: its transaction has committed. A failure from here on must not be
+                    // told as "not imported"; it goes to the worker, whose message says part may be applied.
+                    moduleCommitted = true;
                     await writer.AddAppliedAsync(applied, ct);
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested)
+                catch (Exception ex) when (!ct.IsCancellationRequested && !moduleCommitted)
                 {
                     // The kind's module rolled its own transaction back; what earlier kinds' modules committed stays.
                     await transaction.RollbackToSavepointAsync(KindSavepoint, ct);

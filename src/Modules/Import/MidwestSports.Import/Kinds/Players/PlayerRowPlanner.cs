@@ -23,7 +23,6 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
     /// <summary>(team, key) → the first line that named the player (by its match, email or name): a second is a duplicate.</summary>
     private readonly FirstLines seen = new();
 
-    /// <summary>Team → the line that names its captain.</summary>
     /// <summary>By team, the row that leaves it with a captain: one naming the captain, or one saving the captain again with a blank Captain cell.</summary>
     private readonly Dictionary<Guid, (int Line, string Name, bool Kept)> captains = [];
 
@@ -76,7 +75,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
 
         NoteDuplicate(check, row.Line, team, name, email, existing);
         var isCaptain = captain ?? existing?.IsCaptain ?? false;
-        if (captain == true)
+        if (captain == true && !check.HasErrors)
         {
             NoteCaptain(check, row.Line, team, name, row.Values.GetValueOrDefault("captain"), roster.FirstOrDefault(p => p.IsCaptain && p.Id != existing?.Id));
         }
@@ -151,7 +150,6 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
         }
     }
 
-    /// <summary>One captain per team in a file; naming one steps the team's current captain (another player) down, which the row says.</summary>
     /// <summary>
     /// A captain's row that changes something else and leaves the Captain cell blank keeps them captain; false (with the
     /// row's error) when another row of the file names a new captain of that team.
@@ -168,6 +166,7 @@ internal sealed class PlayerRowPlanner(RowLeagues leagues, Rosters rosters, Colu
         return true;
     }
 
+    /// <summary>One captain per team in a file; naming one steps the team's current captain (another player) down, which the row says.</summary>
     private void NoteCaptain(RowChecks check, int line, TeamDto team, string name, string? flag, PlayerDto? current)
     {
         if (captains.TryGetValue(team.Id, out var first))

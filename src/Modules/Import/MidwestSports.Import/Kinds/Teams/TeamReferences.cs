@@ -100,7 +100,19 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
 
     public TeamDto? WithId(Guid id) => byId.GetValueOrDefault(id);
 
+    private Dictionary<string, TeamDto>? byExactName;
+
     public TeamDto? Named(string name) => WithKey(NaturalKeys.Of(name));
+
+    /// <summary>
+    /// The team named <paramref name="name"/> but for case, else the one with its natural key: of "Joe's Pub" and
+    /// "Joes Pub" in one league (the Teams module allows both), a row "joes pub" is the second.
+    /// </summary>
+    public TeamDto? Matching(string name, string key)
+    {
+        byExactName ??= teams.GroupBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        return byExactName.GetValueOrDefault(name) ?? WithKey(key);
+    }
 
     /// <summary>The team whose name has the natural key <paramref name="key"/> (<see cref="NaturalKeys.Of"/>).</summary>
     public TeamDto? WithKey(string key)
@@ -110,15 +122,17 @@ internal sealed class TeamsOfLeague(IReadOnlyList<TeamDto> teams)
     }
 
     /// <summary>
-    /// Another team than <paramref name="renamed"/> holding <paramref name="name"/>: the same natural key, or the same
-    /// name but for case (what the Teams module's unique index compares). A rename to it cannot be saved.
+    /// Another team than <paramref name="renamed"/> holding <paramref name="name"/>: the same name but for case (what
+    /// the Teams module's unique index compares: the rename cannot be saved), or, when the rename changes the team's
+    /// natural key, that key (the file's next import could not tell the two apart).
     /// </summary>
-    public TeamDto? TakenBy(string name, Guid renamed)
+    public TeamDto? TakenBy(string name, TeamDto renamed)
     {
         var key = NaturalKeys.Of(name);
+        var keyChanges = key != NaturalKeys.Of(renamed.Name);
         foreach (var (id, other, otherKey, _) in keyed)
         {
-            if (id != renamed && (otherKey == key || string.Equals(other, name, StringComparison.OrdinalIgnoreCase)))
+            if (id != renamed.Id && (string.Equals(other, name, StringComparison.OrdinalIgnoreCase) || (keyChanges && otherKey == key)))
             {
                 return byId[id];
             }

@@ -53,7 +53,7 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             }
 
             var nameKey = NaturalKeys.Of(name);
-            existing ??= teams.WithKey(nameKey);
+            existing ??= teams.Matching(name, nameKey);
             if (existing is null && choice is { Decision: SuggestionDecision.Accepted, TargetId: { } accepted })
             {
                 existing = teams.WithId(accepted);
@@ -68,16 +68,18 @@ internal sealed class TeamRowPlanner(TeamReferences references, CityScope scope,
             }
 
             var renamed = existing is not null && existing.Name != name && headers.IsMapped("name");
-            var key = existing is null || existing.Name == name ? nameKey : NaturalKeys.Of(existing.Name);
-            if (seen.FirstOr(league.LeagueId, key, row.Line) is { } first)
+            // A row for an existing team is that team (two teams may share a natural key: "Joe's Pub", "Joes Pub");
+            // a new team is its name in the league.
+            var firstLine = existing is null ? seen.FirstOr(league.LeagueId, nameKey, row.Line) : seen.FirstOr(existing.Id, string.Empty, row.Line);
+            if (firstLine is { } first)
             {
                 check.Fail("name", name, "duplicate_in_file", $"Line {first} already imports {name} into {league.Name}.");
             }
-            else if (renamed && teams.TakenBy(name, existing!.Id) is { } holder)
+            else if (renamed && existing is not null && teams.TakenBy(name, existing) is { } holder)
             {
                 check.Fail("name", name, "name_taken", $"{league.Name} already has a team named {holder.Name}: {existing.Name} cannot be renamed to it.");
             }
-            else if (renamed && key != nameKey && seen.FirstOr(league.LeagueId, nameKey, row.Line) is { } claimed)
+            else if (renamed && seen.FirstOr(league.LeagueId, nameKey, row.Line) is { } claimed)
             {
                 // The new name is one another row of the file creates or renames to.
                 check.Fail("name", name, "duplicate_in_file", $"Line {claimed} already imports {name} into {league.Name}.");
