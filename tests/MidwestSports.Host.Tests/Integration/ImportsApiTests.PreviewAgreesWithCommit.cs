@@ -77,11 +77,8 @@ public sealed partial class ImportsApiTests
     [Test]
     public async Task Preview_ACaptainRowAfterAnErrorRowNamingAnotherCaptain_IsAnUpdate()
     {
-        var league = await world.LeagueInAsync(world.Milwaukee);
-        var otters = await world.TeamInAsync(league.Id, "Otters");
         using var client = world.Client(Persona.MilwaukeeAdmin);
-        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Pat Lee", email = "pat@example.org", isCaptain = true })).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Sam Otter", email = "sam@example.org", isCaptain = false })).EnsureSuccessStatusCode();
+        await OttersCaptainedByPatWithSamAsync(client);
         var csv = """
             Team,League,Player,Email,Phone,Captain
             Otters,Tuesday Kickball,Sam Otter,sam@example.org,,
@@ -99,11 +96,8 @@ public sealed partial class ImportsApiTests
     [Test]
     public async Task Preview_ACaptainKeptByABlankCellAndAnotherRowNamingOne_IsAnErrorRow_AndTheValidRowsCommit()
     {
-        var league = await world.LeagueInAsync(world.Milwaukee);
-        var otters = await world.TeamInAsync(league.Id, "Otters");
         using var client = world.Client(Persona.MilwaukeeAdmin);
-        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Pat Lee", email = "pat@example.org", isCaptain = true })).EnsureSuccessStatusCode();
-        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Sam Otter", email = "sam@example.org", isCaptain = false })).EnsureSuccessStatusCode();
+        await OttersCaptainedByPatWithSamAsync(client);
         var csv = """
             Team,League,Player,Email,Phone,Captain
             Otters,Tuesday Kickball,Pat Lee,pat@example.org,414-555-0101,
@@ -122,5 +116,14 @@ public sealed partial class ImportsApiTests
             Assert.That(rows[1].GetProperty("problems")[0].GetProperty("message").GetString(), Does.Contain("Line 2").And.Contain("blank Captain cell"));
             Assert.That((committed.Status.ToString(), committed.Outcome?.Updated), Is.EqualTo(("Committed", (int?)1)), committed.Message);
         });
+    }
+
+    /// <summary>Otters of Tuesday Kickball in Milwaukee: Pat Lee its captain, Sam Otter a player.</summary>
+    private async Task OttersCaptainedByPatWithSamAsync(HttpClient client)
+    {
+        var league = await world.LeagueInAsync(world.Milwaukee);
+        var otters = await world.TeamInAsync(league.Id, "Otters");
+        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Pat Lee", email = "pat@example.org", isCaptain = true })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/teams/{otters.Id}/players", new { name = "Sam Otter", email = "sam@example.org", isCaptain = false })).EnsureSuccessStatusCode();
     }
 }
