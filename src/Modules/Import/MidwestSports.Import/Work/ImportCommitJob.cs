@@ -39,7 +39,8 @@ internal sealed partial class ImportCommitJob(ImportDbContext db, ImportKinds ki
             {
                 var importKind = kinds.Of(kind);
                 var counted = new ActionCount();
-                var moduleCommitted = false;
+                // Set while this job records what the module did: a failure then is the import's own, not the kind's.
+                var recording = false;
                 await transaction.CreateSavepointAsync(KindSavepoint, ct);
                 try
                 {
@@ -50,7 +51,9 @@ internal sealed partial class ImportCommitJob(ImportDbContext db, ImportKinds ki
                         applied.Add(row);
                         if (applied.Count == RecordEvery)
                         {
+                            recording = true;
                             await writer.AddAppliedAsync(applied, ct);
+                            recording = false;
                             applied.Clear();
                             reports.Report(done + counted.All);
                         }
@@ -58,10 +61,10 @@ internal sealed partial class ImportCommitJob(ImportDbContext db, ImportKinds ki
 
                     // The module's stream has ended: its transaction has committed. A failure from here on must not be
                     // told as "not imported"; it goes to the worker, whose message says part may be applied.
-                    moduleCommitted = true;
+                    recording = true;
                     await writer.AddAppliedAsync(applied, ct);
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested && !moduleCommitted)
+                catch (Exception ex) when (!ct.IsCancellationRequested && !recording)
                 {
                     // The kind's module rolled its own transaction back; what earlier kinds' modules committed stays.
                     await transaction.RollbackToSavepointAsync(KindSavepoint, ct);
