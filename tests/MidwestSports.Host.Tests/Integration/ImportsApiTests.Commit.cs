@@ -109,7 +109,7 @@ public sealed partial class ImportsApiTests
         var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(csv), "teams", world.Milwaukee));
 
         var all = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
-        var noBody = await client.PostAsync($"/api/imports/{id}/commit", null);
+        var noMode = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { });
         var badMode = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "some" });
         var valid = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "valid" });
         var import = await World.ImportSettledAsync(id);
@@ -119,8 +119,8 @@ public sealed partial class ImportsApiTests
         {
             Assert.That(all.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That((await all.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("mode")[0].GetString(), Does.Contain("1 row(s) have errors"));
-            Assert.That(noBody.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "without a body the mode is all");
-            Assert.That((await noBody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("mode")[0].GetString(), Does.Contain("1 row(s) have errors"));
+            Assert.That(noMode.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "without a mode the mode is all");
+            Assert.That((await noMode.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("mode")[0].GetString(), Does.Contain("1 row(s) have errors"));
             Assert.That(badMode.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That((import.Status.ToString(), import.Outcome!.Created, import.Outcome.Skipped), Is.EqualTo(("Committed", 1, 1)));

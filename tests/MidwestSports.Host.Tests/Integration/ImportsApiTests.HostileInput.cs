@@ -252,7 +252,7 @@ public sealed partial class ImportsApiTests
         long leaguesAfterCommit, leaguesAfterUndo;
         try
         {
-            await client.PostAsync($"/api/imports/{id}/commit", null);
+            await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "all" });
             committed = await World.ImportSettledAsync(id);
             leaguesAfterCommit = await Database.Postgres.ScalarAsync<long>("SELECT count(*) FROM leagues.leagues WHERE name = 'Sunday Kickball'");
             await client.PostAsync($"/api/imports/{id}/undo", null);

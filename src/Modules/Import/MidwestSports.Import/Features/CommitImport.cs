@@ -158,10 +158,10 @@ internal sealed class CommitImportHandler(ImportDbContext db, NpgsqlDataSource d
 internal static class CommitImportEndpoint
 {
     public static void Map(IEndpointRouteBuilder imports) =>
-        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody? body, ISender sender, CancellationToken ct) =>
+        imports.MapPost("/{id:guid}/commit", async (Guid id, CommitBody body, ISender sender, CancellationToken ct) =>
             {
                 var mode = CommitMode.All;
-                if (body?.Mode is { } text)
+                if (body.Mode is { } text)
                 {
                     // One mode by its name: not a number, nor names joined by commas (which Enum.TryParse would combine).
                     CommitMode[] named = [.. Enum.GetValues<CommitMode>().Where(m => string.Equals(m.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))];
@@ -176,7 +176,7 @@ internal static class CommitImportEndpoint
                 return Results.Accepted($"/api/imports/{id}", await sender.Send(new CommitImport(id, mode), ct));
             })
             .WithName("CommitImport")
-            .WithDescription("Commits the previewed plan in the background (202, status Committing, then Committed): mode \"all\" (the default, also without a body: all rows or nothing, refused while rows have errors) or \"valid\" (error rows left out). 409 when the data the preview read changed since, with the rows in details.")
+            .WithDescription("Commits the previewed plan in the background (202, status Committing, then Committed): mode \"all\" (the default when mode is left out: all rows or nothing, refused while rows have errors) or \"valid\" (error rows left out). 409 when the data the preview read changed since, with the rows in details.")
             .Produces<ImportDto>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
