@@ -173,7 +173,6 @@ public sealed class ImportWizardTests
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Chooses a file once the file input is wired to the circuit (a file chosen earlier would be lost).</summary>
     [Test]
     public async Task Wizard_APictureUploaded_SaysItIsNoSpreadsheetAndStaysAtUpload()
     {
@@ -191,6 +190,7 @@ public sealed class ImportWizardTests
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Chooses a file once the file input is wired to the circuit (a file chosen earlier would be lost).</summary>
     private static async Task UploadAsync(IPage page, FilePayload file)
     {
         await page.Locator("[data-testid=import-upload-ready][data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 20_000 });

@@ -183,7 +183,7 @@ public sealed partial class ImportsApiTests
         using var client = world.Client(Persona.MilwaukeeAdmin);
         var csv = "Team,League,Captain\nMighty Otter,Tuesday Kickball,Casey Captain\nMighty Oters,Tuesday Kickball,Pat New\n";
         var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(csv), "teams", world.Milwaukee));
-        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var rows = await ImportApi.RowsAsync(client, id);
 
         var accept = await client.PostAsJsonAsync($"/api/imports/{id}/suggestions/{rows[0].GetProperty("rowId").GetInt32()}", new { accept = true, targetId = otters.Id });
         await World.ImportSettledAsync(id);
@@ -191,7 +191,7 @@ public sealed partial class ImportsApiTests
         var noAnswer = await client.PostAsJsonAsync($"/api/imports/{id}/suggestions/{rows[1].GetProperty("rowId").GetInt32()}", new { targetId = otters.Id });
         var reject = await client.PostAsJsonAsync($"/api/imports/{id}/suggestions/{rows[1].GetProperty("rowId").GetInt32()}", new { accept = false });
         await World.ImportSettledAsync(id);
-        var after = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var after = await ImportApi.RowsAsync(client, id);
 
         Assert.Multiple(() =>
         {

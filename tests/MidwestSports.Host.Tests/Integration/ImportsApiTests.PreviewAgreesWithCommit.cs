@@ -32,7 +32,7 @@ public sealed partial class ImportsApiTests
             """;
 
         var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(csv), "teams", world.Milwaukee));
-        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var rows = await ImportApi.RowsAsync(client, id);
         var commit = await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "valid" });
         var committed = await World.ImportSettledAsync(id);
         var ottersAfter = await client.GetFromJsonAsync<JsonElement>($"/api/teams/{otters.Id}");
@@ -64,7 +64,7 @@ public sealed partial class ImportsApiTests
             """;
 
         var id = await IdAsync(await PostAsync(client, "teams.csv", Encoding.UTF8.GetBytes(csv), "teams", world.Milwaukee));
-        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var rows = await ImportApi.RowsAsync(client, id);
 
         Assert.Multiple(() =>
         {
@@ -87,7 +87,7 @@ public sealed partial class ImportsApiTests
             """;
 
         var id = await IdAsync(await PostAsync(client, "rosters.csv", Encoding.UTF8.GetBytes(csv), "players", world.Milwaukee));
-        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var rows = await ImportApi.RowsAsync(client, id);
 
         Assert.That(rows.Select(r => r.GetProperty("action").GetString()), Is.EqualTo(new[] { "Unchanged", "Error", "Update" }),
             "the duplicate row's captain is left out, so Pat's row keeping Pat captain is valid");
@@ -105,7 +105,7 @@ public sealed partial class ImportsApiTests
             """;
 
         var id = await IdAsync(await PostAsync(client, "rosters.csv", Encoding.UTF8.GetBytes(csv), "players", world.Milwaukee));
-        var rows = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var rows = await ImportApi.RowsAsync(client, id);
         await client.PostAsJsonAsync($"/api/imports/{id}/commit", new { mode = "valid" });
         var committed = await World.ImportSettledAsync(id);
 

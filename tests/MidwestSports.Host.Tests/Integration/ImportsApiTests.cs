@@ -84,7 +84,7 @@ public sealed partial class ImportsApiTests
         var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
         var errors = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows?action=Error")).GetProperty("items").EnumerateArray().ToList();
         var updates = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows?action=Update")).GetProperty("items").EnumerateArray().ToList();
-        var all = (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
+        var all = await ImportApi.RowsAsync(client, id);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/api/imports/{id}"));

@@ -44,7 +44,7 @@ public sealed class ImportsKindsPlayersGamesTests
 
         var id = await UploadAsync(client, "rosters.csv", file, "players", world.Milwaukee);
         var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-        var rows = await RowsAsync(client, id);
+        var rows = await ImportApi.RowsAsync(client, id);
         var committed = await CommitAsync(client, id, "valid");
         var roster = await client.GetFromJsonAsync<JsonElement>($"/api/teams/{otters}/players");
         var heronsRoster = await client.GetFromJsonAsync<JsonElement>($"/api/teams/{herons}/players");
@@ -187,7 +187,7 @@ public sealed class ImportsKindsPlayersGamesTests
 
         var id = await UploadAsync(client, "history.csv", file, "games", world.Milwaukee);
         var import = await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
-        var rows = await RowsAsync(client, id);
+        var rows = await ImportApi.RowsAsync(client, id);
         var committed = await CommitAsync(client, id, "valid");
         var games = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{league}/games");
         var standings = await client.GetFromJsonAsync<JsonElement>($"/api/leagues/{league}/standings");
@@ -240,7 +240,7 @@ public sealed class ImportsKindsPlayersGamesTests
             + "Tuesday Kickball,9/15/2026,Ospreys,Larks,1,1,7:45 PM\n"
             + "Tuesday Kickball,9/22/2026,Herons,Otters,,,18:30\n";
         var stale = await UploadAsync(client, "results.csv", Encoding.UTF8.GetBytes(results), "games", world.Milwaukee);
-        var staleRows = await RowsAsync(client, stale);
+        var staleRows = await ImportApi.RowsAsync(client, stale);
         var ospreys = (await World.SendAsSystemAsync(new ListGames(league))).Single(g => g.HomeTeamName == "Ospreys");
         await World.SendAsSystemAsync(new RecordResult(ospreys.Id, new ResultFields(3, 0)));
 
@@ -326,8 +326,6 @@ public sealed class ImportsKindsPlayersGamesTests
         return await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}");
     }
 
-    private static async Task<List<JsonElement>> RowsAsync(HttpClient client, Guid id) =>
-        (await client.GetFromJsonAsync<JsonElement>($"/api/imports/{id}/rows")).GetProperty("items").EnumerateArray().ToList();
 
     private static (int, int, int, int) Counts(JsonElement import)
     {
